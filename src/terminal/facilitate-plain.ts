@@ -23,7 +23,7 @@ export type FacilitatePlainOptions = LineModeOptions & {
 export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<number> {
   const { io, width } = opts;
   const say = sayer(io, width);
-  const opened = opts.playable ?? (await chooseScenario(opts));
+  const opened = opts.playable ?? (await chooseScenario({ ...opts, roomMarks: true }));
   if (opened === 'quit') return 0;
   if (!opened) return 1;
   // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's

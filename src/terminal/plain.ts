@@ -7,7 +7,7 @@ import { debriefPlain } from './debrief-plain.js';
 import { command, commandName, otherStartValues, shellWord, testRunWords } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore, unusableSaves } from './saves.js';
-import { DAMAGED_SAVE_MARK, damagedSaveAt, noteFinish, OUTDATED_SAVE_MARK, notSavedWords, recordsNoticeLines } from './node/state-store.js';
+import { DAMAGED_SAVE_MARK, damagedSaveAt, noteFinish, OUTDATED_SAVE_MARK, notSavedWords, recordsNoticeLines, roomSessionMarks, roomSessionMarkWords } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapKeepingDecisions, wrapWords } from './wrap.js';
 
@@ -453,8 +453,17 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
   for (const c of f.changes) say(`  ${changeWords(c)}`);
 }
 
-/** Lists the bundled scenarios (`dir`: another folder, for tests) and reads a number; 'quit' for q, undefined when input ends (after saying so). */
-export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean; dir?: string }): Promise<PlayableScenario | 'quit' | undefined> {
+/** Under a line-by-line list with a trainer-led session marked: what opening it does there. */
+export const ROOM_MARKS_PLAIN = 'A scenario marked (in progress) carries on its trainer-led session, one marked (finished) shows its debrief; each then names the command that starts a new session.';
+
+/**
+ * Lists the bundled scenarios (`dir`: another folder, for tests) and reads a number; 'quit' for q,
+ * undefined when input ends (after saying so). `marks`: a volunteer's saves marked; `roomMarks`: a
+ * trainer-led session kept marked, as the full-screen picker marks it (line by line, opening one
+ * carries it on or shows its debrief without asking: unmarked, a trainer who meant a new session
+ * found the last one's votes carried on).
+ */
+export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean; roomMarks?: boolean; dir?: string }): Promise<PlayableScenario | 'quit' | undefined> {
   const say = sayer(opts.io, opts.width);
   const listing = loadCatalog(opts.dir);
   const catalog = listing.entries;
@@ -484,7 +493,9 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
     return savedFiles.has(c.file) ? ' (saved)' : newer(c) ? ` ${NEWER_SAVE_MARK}` : damaged(c) ? ` ${DAMAGED_SAVE_MARK}` : '';
   };
   // Wrapped rows hang under the title, after "10. " as after "9. ".
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${mark(c)} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
+  const rooms = opts.roomMarks === true ? roomSessionMarks(opts.env ?? process.env, catalog) : undefined;
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${mark(c)}${roomSessionMarkWords(rooms?.get(c.file))} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
+  if (rooms !== undefined && rooms.size > 0) say(ROOM_MARKS_PLAIN);
   sayLeftOut(opts.io.out);
   for (;;) {
     say('Scenario number (q to quit):');

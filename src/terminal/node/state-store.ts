@@ -1,7 +1,8 @@
-import { latestSaveKey, leftInPlace, saveSummary, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside } from '../../machines/light.js';
+import { keptFacilitation, latestSaveKey, leftInPlace, saveSummary, parseRecordsFile, readRecordsKeeping, RECORDS_KEY, recordsSetAsideLines, recordsSetAsideTodo, shownFileName, unwrittenRecord, type PlaythroughRecord, type Records, type RecordsRead, type RecordsSetAside, type CatalogEntry } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { scenariosDir } from '../paths.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -463,6 +464,30 @@ export function resumeOffer(env: NodeJS.ProcessEnv = process.env): 'save' | 'dam
 export const DAMAGED_SAVE_MARK = '(damaged save)';
 /** How a list of scenarios marks one whose save was made with another edit of it, once checked (the full-screen picker and the line-by-line list alike). */
 export const OUTDATED_SAVE_MARK = '(outdated save)';
+
+/** A kept trainer-led session as a list of scenarios marks it: the decision it stands at, and whether it has finished. */
+export interface RoomSessionMark {
+  decision: number;
+  finished: boolean;
+}
+
+/** The scenarios with a trainer-led session kept, by file: where it stands and whether it has finished. */
+export function roomSessionMarks(env: NodeJS.ProcessEnv, entries: readonly Pick<CatalogEntry, 'id' | 'file'>[]): Map<string, RoomSessionMark> {
+  const store = stateStore(env);
+  const bundledDir = scenariosDir();
+  const marks = new Map<string, RoomSessionMark>();
+  for (const e of entries) {
+    const file = resolve(e.file);
+    const kept = keptFacilitation(store, { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir });
+    if (kept) marks.set(e.file, kept);
+  }
+  return marks;
+}
+
+/** After a title (the full-screen picker and the line-by-line list alike): a trainer-led session kept of it. */
+export function roomSessionMarkWords(room: RoomSessionMark | undefined): string {
+  return room === undefined ? '' : room.finished ? ' (finished)' : ' (in progress)';
+}
 
 /** Whether the save under `key` can be read but is too damaged to continue (opening it sets it aside and starts anew). */
 export function damagedSaveAt(store: ReturnType<typeof stateStore>, key: string): boolean {

@@ -1,10 +1,10 @@
 import { Box, Text, useStdout } from 'ink';
 import { basename, dirname, resolve } from 'node:path';
 import { Component, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { debriefKey, entryOf, keptAsItWasWords, keptFacilitation, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, saveSummary, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptAsItWasWords, localDate, localTime, newerSaveAt, resumeFailureInOne, saveKey, saveSummary, sharedIdWords, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, ExportedDebrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { checkStateFolder, damagedSaveAt, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, resumeOffer, stateStore } from '../node/state-store.js';
+import { checkStateFolder, damagedSaveAt, keptRecords, loadRecords, notSavedWords, recordsNoticeInOne, resumeOffer, roomSessionMarks, stateStore } from '../node/state-store.js';
 import { command, otherStartValues, roomSessionArgs, testRunWords } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
 import { hasErrorsNotice, leftOutNotice } from '../scenario-files.js';
@@ -14,7 +14,7 @@ import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
 import { ContinuePrompt } from './ContinuePrompt.js';
 import { Paragraph } from './Paragraph.js';
-import { Picker, type RoomSessionMark } from './Picker.js';
+import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
 import { KeyRouterProvider, useHeldKeys, useKeyRouter } from './useKeys.js';
 import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, ScreenSizeContext, useFollowingRef, useScreenSize } from './useScreenSize.js';
@@ -82,20 +82,6 @@ async function newFacilitation(env: NodeJS.ProcessEnv, playable: PlayableScenari
   const core = await import('../../machines/index.js');
   // A kept session carries on in its own reply order (its seed is in the snapshot).
   return snapshot ? core.startSession(playable.scenario, 'practice', snapshot) : core.startFacilitation(playable.scenario, sessionSeed(env));
-}
-
-/** The scenarios with a room session kept, by file: where it stands and whether it has finished. */
-function roomMarksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): Map<string, RoomSessionMark> {
-  const store = stateStore(env);
-  const bundledDir = scenariosDir();
-  const marks = new Map<string, RoomSessionMark>();
-  for (const e of entries) {
-    const file = resolve(e.file);
-    const slot = { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir };
-    const kept = keptFacilitation(store, slot);
-    if (kept) marks.set(e.file, kept);
-  }
-  return marks;
 }
 
 /**
@@ -358,7 +344,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     return { saved: new Set([...marks.saved].filter((f) => !checked.unusable.has(f))), damaged: new Set([...marks.damaged, ...of('damaged')]), outdated: of('outdated') };
   }, [marks, checked, unchecked]);
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
-  const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
+  const roomMarks = useMemo(() => (facilitating && onPicker ? roomSessionMarks(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
   // debrief could not be written: said, and exit code 74, as q on its debrief does (it was 0, silent).
   const quit = (interrupted = false) => {

@@ -5,7 +5,7 @@ import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import { NEWER_SAVE_MARK, newerSavesWords, roomMadeWords, shownCount, type CatalogEntry } from '../../machines/light.js';
 import { commandName } from '../invocation.js';
-import { DAMAGED_SAVE_MARK, OUTDATED_SAVE_MARK } from '../node/state-store.js';
+import { DAMAGED_SAVE_MARK, OUTDATED_SAVE_MARK, roomSessionMarkWords, type RoomSessionMark } from '../node/state-store.js';
 import { commandRows, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
@@ -79,12 +79,6 @@ export interface PickerProps {
   onQuit: (interrupted?: boolean) => void;
   /** What the scenario is chosen for, when not plain practice (e.g. "for a trainer-led session"). */
   purpose?: string;
-}
-
-/** A kept room session as the picker marks it: the decision it stands at, and whether it has finished. */
-export interface RoomSessionMark {
-  decision: number;
-  finished: boolean;
 }
 
 const INDENT = 5;
@@ -221,7 +215,7 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
   useKeys(onAction);
 
   // A scenario's row: its title, and its save or kept room session marked after it.
-  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : unchecked?.has(e.file) ? ` ${UNCHECKED_SAVE_MARK}` : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : outdated?.has(e.file) ? ` ${OUTDATED_SAVE_MARK}` : ''}${roomMark(roomSessions?.get(e.file))}`;
+  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : unchecked?.has(e.file) ? ` ${UNCHECKED_SAVE_MARK}` : newer?.has(e.file) ? ` ${NEWER_SAVE_MARK}` : damaged?.has(e.file) ? ` ${DAMAGED_SAVE_MARK}` : outdated?.has(e.file) ? ` ${OUTDATED_SAVE_MARK}` : ''}${roomSessionMarkWords(roomSessions?.get(e.file))}`;
   const anyDone = entries.some((e) => e.completed || notKept?.has(e.file));
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
@@ -349,11 +343,6 @@ export function Picker({ entries, notice, checking, canResume, resumeProblem, re
 /** The picker's hints with n (the notices in full) before q. */
 function withRead(hints: readonly Hint[]): Hint[] {
   return [...hints.slice(0, -1), READ_NOTICES, ...hints.slice(-1)];
-}
-
-/** After a title: a room session kept of it. */
-function roomMark(room: RoomSessionMark | undefined): string {
-  return room === undefined ? '' : room.finished ? ' (finished)' : ' (in progress)';
 }
 
 /** What the picker says under a scenario's summary about its save, its last debrief, or its kept room session. */
