@@ -129,6 +129,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
   };
   const fromLast = [...noticeLines.keys()].reverse();
   const givingWay = (at: number) => givesWay.includes(noticeLines[at] as string);
+  const announcesLeftOut = (at: number) => notices.some((x) => x.at === at) && noticeLines[at]?.endsWith(':') === true && at + 1 < noticeLines.length && !notices.some((x) => x.at === at + 1);
   // The notice gives way before what e said, whose paths are the files just written (cut short, a
   // path outside the state folder, longer than the row, read "/tmp/…/trainer's fol…ebrief-….md"):
   // its paths cut to a row, the lines leaving prints anyway (givesWay) left out, its long lines cut
@@ -137,6 +138,9 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
   for (const at of fromLast.filter(givingWay)) if (!fits()) leaveOut(at);
   if (!fits()) notices = notices.map(shortenLines);
   for (const at of fromLast.filter((at) => !givingWay(at))) if (!fits()) leaveOut(at);
+  // A line that announces the next ("… written to:", "…, now out of date, is:") goes with it: left
+  // alone, it announced whatever came next (what u does).
+  for (const at of fromLast) if (announcesLeftOut(at)) leaveOut(at);
   for (const shorten of [shortenPaths, shortenLines]) if (!fits()) exports = exports.map(shorten);
   const cut = [...notices, ...exports].filter((x) => x.cut).map((x) => x.line);
   return {
