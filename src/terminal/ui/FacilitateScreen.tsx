@@ -715,17 +715,15 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
         if (!noteShown) setOffset(momentRows.length);
         return setNoteShown(!noteShown);
       }
-      const step = sceneScrolls ? { up: -1, down: 1, 'page-up': -pageSize(sceneHeight), 'page-down': pageSize(sceneHeight) }[a.type as string] : undefined;
+      const step = sceneScrolls ? { up: -1, down: 1, 'page-up': -pageSize(sceneHeight), 'page-down': pageSize(sceneHeight), top: -momentRows.length, bottom: momentRows.length }[a.type as string] : undefined;
       if (step !== undefined) setOffset((o) => scrolledOffset(o, step, momentRows.length, sceneHeight));
       return;
     }
     if (reveal) {
       if (a.type === 'back') setReveal(false);
-      const page = pageSize(revealHeight);
-      if (a.type === 'up' || a.type === 'down' || a.type === 'page-up' || a.type === 'page-down') {
-        const step = a.type === 'up' ? -1 : a.type === 'down' ? 1 : a.type === 'page-up' ? -page : page;
-        setOffset((o) => scrolledOffset(o, step, revealRows.length, revealHeight));
-      }
+      // Home and End too, as in the debrief and when playing: the facilitator note, last, is a key away.
+      const step = { up: -1, down: 1, 'page-up': -pageSize(revealHeight), 'page-down': pageSize(revealHeight), top: -revealRows.length, bottom: revealRows.length }[a.type as string];
+      if (step !== undefined) setOffset((o) => scrolledOffset(o, step, revealRows.length, revealHeight));
       let reply: (typeof view.replies)[number] | undefined;
       if (a.type === 'number') {
         // Ten replies or more: "1" waits for Enter or a second digit, as when playing (typeNumber).
@@ -746,9 +744,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       }
       return;
     }
-    if (a.type === 'page-up' || a.type === 'page-down') {
+    if (a.type === 'page-up' || a.type === 'page-down' || a.type === 'top' || a.type === 'bottom') {
       const height = together ? togetherHeight : momentHeight;
-      const step = a.type === 'page-up' ? -pageSize(height) : pageSize(height);
+      const step = { 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -togetherRows.length, bottom: togetherRows.length }[a.type];
       endHold();
       return setOffset((o) => scrolledOffset(o, step, togetherRows.length, height));
     }
