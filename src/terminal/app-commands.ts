@@ -4,7 +4,7 @@ import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { LINE_TOO_LONG, lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
-import { command, commandName, helpText, textWidth } from './invocation.js';
+import { command, commandName, helpText, shellWord, textWidth } from './invocation.js';
 import { columnsOf, wrapWords } from './wrap.js';
 // A type only: saves.js (and what it loads) is imported when a command needs it.
 import type { roomSessionArgs as RoomSessionArgs } from './saves.js';
@@ -113,10 +113,33 @@ interface RunRequest {
   locate?: MissingFile;
 }
 
+/** The options only `play` takes (an author's start, a preview). */
+const PLAY_ONLY = ['from', 'set', 'preview'];
+
+/**
+ * `--facilitate <scenario> --from NODE` (a trainer starting the room part-way through) said only
+ * 'unknown option "--from"': these are play's options, and the same words after `play` run it (with
+ * --facilitate kept last, as roomSessionArgs prints it).
+ */
+function playOnly(argv: readonly string[]): void {
+  const flag = (w: string | undefined) => /^--([a-z]+)(?:=|$)/.exec(w ?? '')?.[1];
+  const name = argv.map(flag).find((n) => n !== undefined && PLAY_ONLY.includes(n));
+  if (name === undefined) return;
+  const facilitate = argv.includes('--facilitate');
+  if (facilitate && argv.includes('--preview')) throw new UsageError('--preview and --facilitate cannot be used together');
+  // The scenario first, as play's help writes it: a word that is not an option, nor the value of --from or --set.
+  const valueAt = (i: number) => /^--(from|set)$/.test(argv[i - 1] ?? '');
+  const scenario = argv.filter((w, i) => !w.startsWith('-') && !valueAt(i));
+  const options = argv.filter((w, i) => (w.startsWith('-') || valueAt(i)) && w !== '--facilitate');
+  const words = [...(scenario.length > 0 ? scenario.map(shellWord) : ['<scenario>']), ...options.map(shellWord), ...(facilitate ? ['--facilitate'] : [])];
+  throw new UsageError(`"--${name}" is an option of play: ${command(`play ${words.join(' ')}`)}`);
+}
+
 /** `casa-practice [options] [scenario]`: the picker, or a named scenario. */
 export async function appCommand(argv: readonly string[], io: CliIO): Promise<number> {
   // --new as `play` takes it: `--facilitate <scenario> --new` is the command a trainer-led session
   // prints to start over (roomSessionArgs), in the form that carries it on.
+  playOnly(argv);
   const args = parseArgs(argv, [...FLAGS, 'new']);
   if (args.flags.has('help')) return help(io, APP_HELP);
   if (args.positionals.length > 1) throw new UsageError('name at most one scenario');

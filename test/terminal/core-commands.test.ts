@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
 import { withLongArrows } from '../../bench/generate.js';
-import { ROOT, runChild, runInProcess as run } from './helpers/cli.js';
+import { ROOT, runChild, runInProcess as run, runPiped } from './helpers/cli.js';
 
 /**
  * The example fixture copied to `to`, without its "$schema" line: its path leads nowhere from another
@@ -146,6 +146,25 @@ describe('casa-practice validate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^casa-practice: unknown command "facilitate"\. It is an option: [^\n]*casa-practice(\.js)? --facilitate testifying --plain\n/);
     expect((await run('assess')).err).toMatch(/It is an option: [^\n]*casa-practice(\.js)? --assess\n/);
+  });
+
+  // Walked in tmux (term-59): a trainer starting the room part-way through typed
+  // "--facilitate trafficker-contact --from d3-morning" and read only 'unknown option "--from"'.
+  it('an option of play given with --facilitate (--from, --set) names the play command that takes it, the scenario first and --facilitate last', async () => {
+    const r = await run('--facilitate', 'trafficker-contact', '--from', 'd3-morning', '--plain');
+    expect(r.code).toBe(2);
+    const named = /is an option of play: ([^\n]*casa-practice(?:\.js)? (play [^\n]*))\n/.exec(r.err);
+    expect(named?.[2], r.err).toBe('play trafficker-contact --from d3-morning --plain --facilitate');
+    expect(r.err).toMatch(/^casa-practice: "--from" is an option of play: /);
+    expect((await run('--facilitate', '--set', 'trust=5')).err).toContain('"--set" is an option of play: ');
+    expect((await run('--facilitate', '--set', 'trust=5')).err).toMatch(/play <scenario> --set trust=5 --facilitate\n/);
+    // --preview is not: play refuses it with --facilitate, and so does this.
+    expect((await run('--facilitate', 'trafficker-contact', '--preview')).err).toContain('--preview and --facilitate cannot be used together');
+    // The command named does what was meant: a session from that decision.
+    const home = mkdtempSync(join(tmpdir(), 'casa-from-'));
+    const played = await runPiped((named?.[2] ?? '').split(' '), 'q\n', { XDG_STATE_HOME: home, HOME: home });
+    expect(played.out).toContain('Trainer-led session');
+    expect(played.out).toContain('-- Decision 1 of about 7: Monday morning --');
   });
 });
 
