@@ -121,7 +121,9 @@ const PLAY_ONLY = ['from', 'set', 'preview'];
  * 'unknown option "--from"': these are play's options, and the same words after `play` run it (with
  * --facilitate kept last, as roomSessionArgs prints it).
  */
-function playOnly(argv: readonly string[]): void {
+function playOnly(all: readonly string[]): void {
+  // Words after "--" are scenarios, whatever they look like.
+  const argv = all.includes('--') ? all.slice(0, all.indexOf('--')) : all;
   const flag = (w: string | undefined) => /^--([a-z]+)(?:=|$)/.exec(w ?? '')?.[1];
   const name = argv.map(flag).find((n) => n !== undefined && PLAY_ONLY.includes(n));
   if (name === undefined) return;
