@@ -177,7 +177,7 @@ describe('a live room whose state folder takes no write from the start', () => {
   it('is not opened: a plain message, no "unexpected error", exit 74, and the command ends', async () => {
     const { mkdtempSync, mkdirSync } = await vi.importActual<typeof import('node:fs')>('node:fs');
     const { tmpdir } = await import('node:os');
-    const { roomCommand } = await import('../../src/terminal/room/command.js');
+    const { roomCommand, ROOM_HELP } = await import('../../src/terminal/room/command.js');
     const { NEW_PHONE } = await import('./helpers/room-command.js');
     const state = mkdtempSync(join(tmpdir(), 'casa-room-ro-'));
     const folder = join(state, 'casa-practice');
@@ -197,6 +197,8 @@ describe('a live room whose state folder takes no write from the start', () => {
     expect(process.listeners('SIGTERM').length).toBe(before);
     // As the README says it.
     expect(readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ')).toContain('a state folder that cannot be written when it starts (a read-only disk) opens no room: it says so, exit code 74.');
+    // And as room --help lists its exit codes: 74 was missing there, only 0, 1 and 2 were named.
+    expect(ROOM_HELP.replace(/\s+/g, ' ')).toContain('74 the state folder could not be written as the room started (no room is opened).');
     expect(readdirSync(folder, { recursive: true }).filter((f) => /\.(json|open|tmp)$/.test(String(f)))).toEqual([]);
   });
 });

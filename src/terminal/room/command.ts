@@ -55,7 +55,8 @@ nothing; run it again to start a new room instead.
 Guest Wi-Fi often keeps devices from reaching each other: use a phone hotspot or
 a travel router instead.
 Exit codes: 0 closed, 1 nothing to resume, the last room was stopped (said once)
-or the room could not start, 2 usage error.
+or the room could not start, 2 usage error, 74 the state folder could not be
+written as the room started (no room is opened).
 `;
 
 const ROOMS = 'rooms/';
