@@ -395,6 +395,17 @@ describe('casa-practice audit checks the house rules it can (docs/authoring.md s
       expect(readFileSync(join(ROOT, 'docs/authoring.md'), 'utf8').replace(/\s+/g, ' ')).toContain('whether its words say why, only you can check');
     });
 
+    // The README's audit row lists the house rules audit checks, then says the others only the
+    // bundled set's tests check: it left out two that audit checks (few-branching-decisions,
+    // trust-meter), so a trainer read that audit would not tell them.
+    it('the README\'s audit row names every house rule audit checks, the branching decisions and the trust meter among them', () => {
+      const row = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').find((l) => l.startsWith('| `npx casa-practice audit')) ?? '';
+      const checked = row.slice(0, row.indexOf('(the other house rules'));
+      expect(checked).toContain('the story\'s state steers in two places or more');
+      expect(checked).toContain('at least two decisions whose replies lead to different next nodes');
+      expect(checked).toContain('a `trust` variable shown as a meter that a route\'s condition tests');
+    });
+
     it('passes one that reads the step that cost it (self-care broken, as the trainer wrote it)', () => {
       expect(withVariant({ when: { conduct: 'violations', principle: 'self-care', gt: 0 }, narration: 'You carry the visit alone.' })?.playthroughs?.map((p) => p.replies.at(-1)) ?? []).not.toContain('d6-push');
     });
