@@ -119,15 +119,17 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
     return 70;
   }
 
+  /** The first "<id>-2", "<id>-3"… that none of the app's scenarios has. */
+  const freeId = (): string => {
+    for (let n = 2; ; n++) if (!ids.has(`${id}-${n}`)) return `${id}-${n}`;
+  };
   // The same place, with another id: as typed (its folder kept), quoted for a shell where it needs it.
   const withId = (other: string) => shellWord(asPath ? `${given.slice(0, given.length - basename(given).length)}${other}.json` : other);
   if (made.idProblems.length > 0) {
     const from = asPath ? ` (a scenario's id is its file's name without .json)` : '';
     const words = made.idProblems.map((p) => `${visibleLine(p.message)} ${visibleLine(p.fix)}`).join(' ');
     let instead = made.suggestion;
-    if (instead === undefined && made.idProblems.some((p) => p.code === 'duplicate-scenario-id')) {
-      for (let n = 2; instead === undefined; n++) if (!ids.has(`${id}-${n}`)) instead = `${id}-${n}`;
-    }
+    if (instead === undefined && made.idProblems.some((p) => p.code === 'duplicate-scenario-id')) instead = freeId();
     say(`casa-practice: no scenario file was written${from}: ${words}`);
     if (instead !== undefined) io.err(`For example:\n${commandRows(`new ${withId(instead)}`)}\n`);
     return 2;
@@ -144,6 +146,13 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
   if (odd !== undefined) return notWritten(`${odd.charAt(0).toUpperCase()}${odd.slice(1)}.`, 74);
   const there = thereAlready(path);
   if (there === 'folder') return notWritten(`It is a folder: name a new file in it, such as ${shownFileName(join(shown, `${example}.json`))}`, 73);
+  if (there && ids.get(id)?.some((file) => resolve(file) === resolve(path))) {
+    // One of the app's own scenarios (new red-flags, in the program's folder): moving it away, as
+    // the words for any other file suggest, would take it out of the picker. A new id is the way.
+    notWritten("It is one of the app's scenarios (the scenario picker lists it), and it is not written over: give the new scenario an id of its own.", 73);
+    io.err(`For example:\n${commandRows(`new ${withId(freeId())}`)}\n`);
+    return 73;
+  }
   if (there) return notWritten(exists, 73);
   if (!made.result.ok) {
     say(`casa-practice: no scenario file was written: the worked example ${shownFileName(examplePath)} has errors as a new scenario; run validate on it.`);

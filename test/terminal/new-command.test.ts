@@ -83,11 +83,12 @@ describe('casa-practice new, in the program\'s own folder', () => {
     expect(said).toContain('Give this scenario an id of its own (a copy of a scenario needs a new id), and name the file after it.');
     expect(taken.err).toMatch(/\nFor example:\n {2}node bin\/casa-practice\.js new drafts\/youth-discloses-2\.json\n$/);
     expect(readdirSync(copy)).toEqual([]);
-    // The bundled file itself is there: never written over.
+    // The bundled file itself is there: never written over, and never "move that one away first"
+    // (which would take one of the app's scenarios out of the picker): a free id to use instead.
     const before = readFileSync(join(program, 'scenarios', 'red-flags.json'), 'utf8');
     const there = await runChild(['new', 'red-flags'], '', env, { cwd: program, bin: bin() });
     expect(there.code).toBe(73);
-    expect(there.err).toBe('casa-practice: no scenario file was written to\n  scenarios/red-flags.json\nIt already exists, and it is not written over: name a new file, or move that one\naway first.\n');
+    expect(there.err).toBe('casa-practice: no scenario file was written to\n  scenarios/red-flags.json\nIt is one of the app\'s scenarios (the scenario picker lists it), and it is not\nwritten over: give the new scenario an id of its own.\nFor example:\n  node bin/casa-practice.js new red-flags-2\n');
     expect(readFileSync(join(program, 'scenarios', 'red-flags.json'), 'utf8')).toBe(before);
   });
 });
