@@ -44,7 +44,8 @@ Options:
   --watch    keep checking: each time a file is saved, it is checked again, under a line
              "Checked again at 14:02:11: draft.json was saved." (earlier reports stay
              above it); a file or folder deleted is said, and checked again when it
-             comes back; a folder's new .json files are checked too. Ctrl+C stops it (exit code 0).
+             comes back; a folder's new .json files are checked too. Ctrl+C stops it (exit code 0;
+             through npx or npm run, npm reports 130 for a Ctrl+C).
              Not with --json: for a tool, run validate --json after each change
   -h, --help show this help
 
