@@ -1,8 +1,14 @@
 // `npm run bench`: timing tables. Not part of `npm test`.
 import { runCoreBench, runHostileBench } from './core.js';
 import { runIntegrityBench } from './integrity.js';
+import { unknownSection } from './sections.js';
 
 const only = process.argv[2];
+const unknown = unknownSection(only);
+if (unknown !== undefined) {
+  console.error(unknown);
+  process.exit(2);
+}
 if (!only || only === 'core') await runCoreBench();
 if (!only || only === 'core' || only === 'hostile') runHostileBench();
 if (!only || only === 'integrity') runIntegrityBench();
