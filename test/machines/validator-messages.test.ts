@@ -1321,3 +1321,25 @@ describe('a principle assessed more than twice in one reply: the real count, onc
     expect(problems.filter((p) => p.code === 'duplicate-assessment').map((p) => [p.message, p.fix])).toEqual([['The principle "curious-not-interrogating" is assessed twice in this reply.', 'Keep one assessment per principle and set its weight.']]);
   });
 });
+
+// Found by author-59: a route's condition written beside its "to", without "when" around it, was an
+// error for each field: "var" told to be removed, and "gte" said to be "spelt like "to"" and to be
+// removed too. Doing as told lost the condition, and the route became the one taken every time.
+describe('a condition written beside a route\'s "to", without "when"', () => {
+  it('is one error, at its first field, that writes the route out with the condition inside "when"', () => {
+    const { text, problems } = exampleWith('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', '{ "var": "trust", "gte": 60, "to": "boyfriend-open" }');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', 'nodes[0].replies[0].next[0].var']]);
+    const [p] = problems;
+    expect(pointsAt(text, p)).toMatch(/^"var": "trust"/);
+    expect(p?.message).toBe('"var" and "gte" are fields of a condition, not of a route: a route\'s condition goes inside its "when".');
+    expect(p?.fix).toBe('Write the route as { "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }.');
+    // Writing what the fix says gives back the file as it was.
+    expect(validateScenario(text.replace('{ "var": "trust", "gte": 60, "to": "boyfriend-open" }', '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }'), 'x.json').problems).toEqual([]);
+  });
+  it('beside a "when" the route has already: the fix adds it to that "when", as a list', () => {
+    const { problems } = exampleWith('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }', '{ "when": { "conduct": "score", "lt": 80 }, "conduct": "critical", "eq": 0, "to": "end-mixed" }');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', 'nodes[3].replies[0].next[0].conduct']]);
+    expect(problems[0]?.message).toBe('"conduct" and "eq" are fields of a condition, not of a route: a route\'s condition goes inside its "when", which this route has already.');
+    expect(problems[0]?.fix).toBe('Write the route as { "when": [{ "conduct": "score", "lt": 80 }, { "conduct": "critical", "eq": 0 }], "to": "end-mixed" } (a "when" of two conditions or more is a list, and all of them must hold).');
+  });
+});

@@ -570,6 +570,30 @@ function writtenTwice(kind: ObjectKind | undefined, path: JsonPath, key: string,
   };
 }
 
+/** The fields of a condition, which a route holds inside its "when", not beside its "to". */
+const ROUTE_CONDITION_FIELDS: ReadonlySet<string> = new Set(['var', 'conduct', 'principle', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is']);
+
+/**
+ * A route whose condition is written beside its "to", without "when" around it:
+ * { "var": "trust", "gte": 60, "to": "end-strong" }. Found by author-59: each field was an error of
+ * its own, "var" told to be removed and "gte" said to be "spelt like "to"" and to be removed too,
+ * which lost the condition. One error, at the first of them, with the route written out.
+ */
+function conditionBesideTo(raw: unknown, path: JsonPath, fields: readonly string[]): UnlocatedProblem {
+  const route = valueAt(raw, path);
+  const own = isObject(route) ? route : {};
+  const condition = Object.fromEntries(fields.map((f) => [f, own[f]]));
+  const written = plainObjectWritten(condition) ?? '{ … }';
+  const before = own.when === undefined ? undefined : Array.isArray(own.when) ? own.when.map(plainObjectWritten) : [plainObjectWritten(own.when)];
+  const when = before === undefined ? written : `[${[...before.map((w) => w ?? '{ … }'), written].join(', ')}]`;
+  const to = typeof own.to === 'string' ? quoteValue(own.to) : '"<id>"';
+  const named = quoteList(fields.map((f) => quoteValue(f)));
+  return errorAt([...path, fields[0] as string], 'unknown-field',
+    `${named} ${fields.length === 1 ? 'is a field' : 'are fields'} of a condition, not of a route: a route's condition goes inside its "when"${before === undefined ? '' : ', which this route has already'}.`,
+    `Write the route as { "when": ${when}, "to": ${to} }${before === undefined ? '' : ' (a "when" of two conditions or more is a list, and all of them must hold)'}.`,
+    { atKey: true });
+}
+
 /** "a", "a and b", "a, b and c". */
 function quoteList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -594,7 +618,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const kind = objectKindAt(path, raw);
       const { known, suggest, fix } = fieldsOf(kind);
       const mismatch = kindMismatch(raw, path);
-      return issue.keys.map((k) => {
+      return issue.keys.flatMap((k): UnlocatedProblem | UnlocatedProblem[] => {
+        if (kind?.name === 'a route' && ROUTE_CONDITION_FIELDS.has(k)) {
+          // Said once, at the first of them, for all the condition's fields written beside "to".
+          const first = issue.keys.find((key) => ROUTE_CONDITION_FIELDS.has(key));
+          return k === first ? [conditionBesideTo(raw, path, issue.keys.filter((key) => ROUTE_CONDITION_FIELDS.has(key)))] : [];
+        }
         if (mismatch && Object.hasOwn(NODE_SHAPES[mismatch.kind], k)) {
           // Said once for the node, with its other fields of the wrong kind: see oneProblemPerWrongKind.
           const p: UnlocatedProblem = { severity: 'error', code: 'unknown-field', path: [...path, k], atKey: true, message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this node'}.`, fix: `Remove ${quoteValue(k)}.` };
