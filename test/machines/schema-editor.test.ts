@@ -396,6 +396,15 @@ describe('the scenario schema in VS Code', () => {
       expect(shown).toEqual([said]);
     }
   });
+  // A route's condition written beside its "to", without "when" (author-59): the editor said only
+  // that "var" and "gte" are not fields of a route, and to run validate for a did-you-mean.
+  it('a condition\'s fields written on a route, beside its "to", are told to go inside its "when"', async () => {
+    const text = example.replace('{ "when": { "var": "trust", "gte": 60 }, "to": "s1-opens-up" }', '{ "var": "trust", "gte": 60, "to": "s1-opens-up" }');
+    expect(text).not.toBe(example);
+    const shown = await shownFor(text);
+    const words = 'Not a field of a route: it is a field of a condition, and a route\'s condition goes inside its "when": { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
+    expect(shown.map((d) => [d.at, d.message])).toEqual([['"var"', words], ['"gte"', words]]);
+  });
   // "and" written in a condition (author-47): the editor showed an example list of other conditions
   // ([{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }]) whatever the trainer had
   // written, said 'Missing property "var".' beside { "and": [ … ] }, and for a text "x and y" only

@@ -196,6 +196,13 @@ export const CONDITION_FIELD_HINTS = {
 } as const;
 
 /**
+ * A condition's fields written on a route, beside its "to" ({ "var": "trust", "gte": 60, "to": "x" }),
+ * and what the editor says at each: validate says the same, with the trainer's route written out.
+ */
+export const ROUTE_CONDITION_FIELDS = ['var', 'conduct', 'principle', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'] as const;
+export const ROUTE_CONDITION_WORDS = 'Not a field of a route: it is a field of a condition, and a route\'s condition goes inside its "when": { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
+
+/**
  * Fields a trainer writes to score a reply, or to give an ending a score or a condition of its own,
  * by the object they are written in, with what the format does instead: said by validate's
  * unknown-field after '"score" is not a field of an ending node.' and by the editor (withFieldHelp)
@@ -927,6 +934,9 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
         for (const op of COMPARISONS) {
           rules.push({ if: { pattern: `^(?!${op}$)\\s*${anyCase(op)}\\s*$` }, then: refuse(`Field names are exact: write "${op}" (${COMPARISON_GLOSS[op]}) in lower case, with no spaces inside the quotes, as in ${example(op)}.`) });
         }
+      }
+      if (name === 'a route') {
+        rules.push({ if: { enum: [...ROUTE_CONDITION_FIELDS] }, then: refuse(ROUTE_CONDITION_WORDS) });
       }
       if (name === 'a reply' || name === 'an ending node') {
         // A score, points or a condition written on a reply or an ending: what scores it, or leads to it, instead.

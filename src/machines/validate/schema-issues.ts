@@ -571,7 +571,7 @@ function writtenTwice(kind: ObjectKind | undefined, path: JsonPath, key: string,
 }
 
 /** The fields of a condition, which a route holds inside its "when", not beside its "to". */
-const ROUTE_CONDITION_FIELDS: ReadonlySet<string> = new Set(['var', 'conduct', 'principle', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is']);
+const ROUTE_CONDITION_FIELDS: ReadonlySet<string> = new Set(S.ROUTE_CONDITION_FIELDS);
 
 /**
  * A route whose condition is written beside its "to", without "when" around it:
