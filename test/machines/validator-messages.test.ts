@@ -1343,3 +1343,28 @@ describe('a condition written beside a route\'s "to", without "when"', () => {
     expect(problems[0]?.fix).toBe('Write the route as { "when": [{ "conduct": "score", "lt": 80 }, { "conduct": "critical", "eq": 0 }], "to": "end-mixed" } (a "when" of two conditions or more is a list, and all of them must hold).');
   });
 });
+
+// Found by author-59: { "conduct": "score", "gte": 0.8 } written for 80%, as a spreadsheet writes it,
+// guarded a strong ending from 1% up. strong-under-50 (or -80) said a poor score got in, and its fix
+// said to add { "conduct": "score", "gte": 80 } to the "when" beside the 0.8; nothing named the 0.8.
+describe('a score written as a fraction, and a strong ending guarded by too low a score', () => {
+  const guardedAt = (score: string) => exampleWith('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+    `{ "when": { "conduct": "score", "gte": ${score} }, "to": "end-strong" },\n            { "to": "end-mixed" }`);
+  it('0.8: a warning at the number, with the percentage to write, and the strong-ending problem names the condition to change', () => {
+    const { text, problems } = guardedAt('0.8');
+    expect(problems.map((p) => p.code)).toEqual(['strong-under-80', 'percentage-as-fraction']);
+    const [strong, fraction] = problems;
+    expect(pointsAt(text, fraction)).toMatch(/^0\.8 \}/);
+    expect(fraction?.message).toBe('"score" is a percentage from 0 to 100, so "gte": 0.8 here means 0.8%, not 80%.');
+    expect(fraction?.fix).toBe('Write the percentage, without the % sign: "gte": 80.');
+    expect(strong?.message).toContain('whose "when" lets this score through: its { "conduct": "score", "gte": 0.8 } is too low a bar.');
+    expect(strong?.fix).toBe('Change { "conduct": "score", "gte": 0.8 } in this route\'s "when" to { "conduct": "score", "gte": 80 } ("score" is a percentage from 0 to 100, written without the % sign: 80 for 80%, not 0.8); or put { "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" } before it; or make the poor replies on the way lead elsewhere.');
+    // Doing as the fixes say clears both.
+    expect(validateScenario(text.replace('"gte": 0.8 }', '"gte": 80 }'), 'x.json').problems).toEqual([]);
+  });
+  it('a whole percentage under 80 is named to change, with no word of fractions', () => {
+    const { problems } = guardedAt('40');
+    expect(problems.map((p) => p.code)).toEqual(['strong-under-80']);
+    expect(problems[0]?.fix).toMatch(/^Change \{ "conduct": "score", "gte": 40 \} in this route's "when" to \{ "conduct": "score", "gte": 80 \}; or put/);
+  });
+});

@@ -264,7 +264,7 @@ function elsewhereIn(scenario: Scenario): string {
  */
 type Entry =
   | { next: string; path: JsonPath; from: string }
-  | { next: Exclude<Next, string>; path: JsonPath; from: string; r: number; one: string; when: boolean; whenIsList: boolean };
+  | { next: Exclude<Next, string>; path: JsonPath; from: string; r: number; one: string; when: boolean; whenIsList: boolean; conditions: readonly Condition[] };
 
 function entryInto(scenario: Scenario, endingId: string, entry: EndingReach['worstEntry']): Entry | undefined {
   const nodeIndex = entry ? scenario.nodes.findIndex((n) => n.id === entry.nodeId) : -1;
@@ -288,7 +288,7 @@ function entryInto(scenario: Scenario, endingId: string, entry: EndingReach['wor
   const r = routes.findIndex((route) => route.to === endingId);
   const route = routes[r];
   const one = routes.filter((x) => x.to === endingId).length === 1 ? 'the route' : 'a route';
-  return { next, path, from, r, one, when: route?.when !== undefined, whenIsList: Array.isArray(route?.when) };
+  return { next, path, from, r, one, when: route?.when !== undefined, whenIsList: Array.isArray(route?.when), conditions: conditionsOf(route?.when) };
 }
 
 /** The critical principle a reply itself violates ("at" names the reply by its node and id), if any. */
@@ -393,6 +393,16 @@ function strongTooLow(scenario: Scenario, e: EndingReach, nodePath: (id: string)
   if (!at.when) {
     return problem([...at.path, at.r], into(`${at.one} to it in the "next" of ${at.from}, which has no "when", so it takes every playthrough the routes before it do not`),
       `Put { "when": ${under}, "to": ${elsewhere} } before this route, ${otherwise}`);
+  }
+  // A score the route tests already, too low (or a fraction, 0.8 for 80%): that test is the one to
+  // change. Told to add { "conduct": "score", "gte": 80 } beside { "conduct": "score", "gte": 0.8 },
+  // a trainer was left with two (found by author-59).
+  const low = at.conditions.find((c): c is Extract<Condition, { conduct: string }> => 'conduct' in c && c.conduct === 'score' && (c.gte !== undefined || c.gt !== undefined) && c.lt === undefined && c.lte === undefined && c.eq === undefined && c.ne === undefined);
+  if (low) {
+    const written = `{ ${Object.entries(low).map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`;
+    const fraction = [low.gte, low.gt].some((v) => v !== undefined && v > 0 && v < 1) ? ' ("score" is a percentage from 0 to 100, written without the % sign: 80 for 80%, not 0.8)' : '';
+    return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through: its ${written} is too low a bar`),
+      `Change ${written} in this route's "when" to ${atLeast}${fraction}; or put { "when": ${under}, "to": ${elsewhere} } before it; ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through`),
     `${addToWhen(at.whenIsList, atLeast, 'the score')}; or put { "when": ${under}, "to": ${elsewhere} } before it; ${otherwise}`);

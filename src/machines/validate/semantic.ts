@@ -130,10 +130,13 @@ export interface LooseNode {
   replies: { reply: Partial<Reply>; index: number }[];
 }
 
-/** Every problem the schema cannot see: references, the graph, conditions, language. */
 /** A JSON path, built only when a problem needs it. */
 type Path = () => JsonPath;
 
+/** The comparisons of a condition, each a number. */
+const COMPARISON_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
+
+/** Every problem the schema cannot see: references, the graph, conditions, language. */
 export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const { scenario, rawIndex, brokenIds } = input;
   const out: UnlocatedProblem[] = [];
@@ -715,6 +718,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('condition-never-true', path(), `This condition can never hold: "${c.conduct}" is ${range}.`,
         'Change the numbers so some value passes, or remove the condition.');
       return true;
+    }
+    // A percentage written as a fraction, 0.8 for 80% (found by author-59): it holds, at 1% and up,
+    // so nothing else said so; a strong ending guarded by it let 33% through.
+    const fraction = c.conduct === 'percent' || c.conduct === 'score' ? COMPARISON_KEYS.find((k) => { const v = c[k]; return v !== undefined && v > 0 && v < 1; }) : undefined;
+    if (fraction !== undefined) {
+      const v = c[fraction] as number;
+      const meant = Math.round(v * 100);
+      warn('percentage-as-fraction', [...path(), fraction], `"${c.conduct}" is a percentage from 0 to 100, so "${fraction}": ${v} here means ${v}%, not ${meant}%.`,
+        `Write the percentage, without the % sign: "${fraction}": ${meant}.`);
     }
     return false;
   };
