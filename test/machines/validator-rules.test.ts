@@ -2099,7 +2099,8 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const [, line, column] = /the strong ending "end-strong" \(nodes\[4\], line (\d+), column (\d+)\)/.exec(p.message) ?? [];
     const text = bad.replace(NEXT, '"next": [{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]');
     expect(text.slice(offsetOf(text, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
-    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 80 } ]');
+    // Its own condition written out, to copy (author-59: "<its condition>" was copied as it was).
+    expect(p.fix).toContain('"when": [ { "var": "trust", "gte": 0 }, { "conduct": "score", "gte": 80 } ]');
   });
 
   // Found by the authoring pass: a "when" that is already a list was told "as a list: [ <its
@@ -2181,7 +2182,7 @@ describe('a strong ending reached after a critical violation: the problem points
     // The ending is still named, with its own line and column (where its object opens).
     const [, line, column] = /the strong ending "end-strong" \(nodes\[4\], line (\d+), column (\d+)\)/.exec(p.message) ?? [];
     expect(fixture.slice(offsetOf(fixture, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
-    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "critical", "eq": 0 } ]');
+    expect(p.fix).toContain('"when": [ { "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 } ]');
     const fixed = withNext('[\n            { "when": [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }], "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]');
     // (The supervisor's route here lets 50–79% through to the strong ending: strong-under-80, another matter.)
     expect(codesOf(fixed)).toEqual(['strong-under-80']);

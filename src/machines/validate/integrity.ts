@@ -343,7 +343,7 @@ function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: 
       `Put { "when": ${CRITICAL}, "to": ${elsewhere} } before this route, ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets it through`),
-    `${addToWhen(at.whenIsList, NO_CRITICAL)}; or put { "when": ${CRITICAL}, "to": ${elsewhere} } before it; ${otherwise}`);
+    `${addToWhen(at, NO_CRITICAL)}; or put { "when": ${CRITICAL}, "to": ${elsewhere} } before it; ${otherwise}`);
 }
 
 /**
@@ -351,9 +351,16 @@ function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: 
  * already a list takes one more item (it was told "as a list: [ <its condition>, … ]" either way,
  * which reads as wrapping the list in another).
  */
-function addToWhen(isList: boolean, condition: string, what = condition): string {
-  if (isList) return `Add ${what} to this route's "when" list, as one more item before its ]: "when": [ …, ${condition} ]`;
-  return `Add ${what} to this route's "when", as a list: "when": [ <its condition>, ${condition} ]`;
+function addToWhen(at: { whenIsList: boolean; conditions: readonly Condition[] }, condition: string, what = condition): string {
+  if (at.whenIsList) return `Add ${what} to this route's "when" list, as one more item before its ]: "when": [ …, ${condition} ]`;
+  // The route's own condition written out, to copy: "<its condition>" was copied as it was (author-59).
+  const [own] = at.conditions;
+  return `Add ${what} to this route's "when", as a list: "when": [ ${own ? conditionWritten(own) : '<its condition>'}, ${condition} ]`;
+}
+
+/** A condition as it is written in the file, { "conduct": "score", "gte": 40 }: its fields are ids and numbers (the schema checked them). */
+function conditionWritten(c: Condition): string {
+  return `{ ${Object.entries(c).map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`;
 }
 
 /** How low a score reaching a strong ending is reported: under 50% an error, under 80% a warning. */
@@ -399,11 +406,11 @@ function strongTooLow(scenario: Scenario, e: EndingReach, nodePath: (id: string)
   // a trainer was left with two (found by author-59).
   const low = at.conditions.find((c): c is Extract<Condition, { conduct: string }> => 'conduct' in c && c.conduct === 'score' && (c.gte !== undefined || c.gt !== undefined) && c.lt === undefined && c.lte === undefined && c.eq === undefined && c.ne === undefined);
   if (low) {
-    const written = `{ ${Object.entries(low).map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`;
+    const written = conditionWritten(low);
     const fraction = [low.gte, low.gt].some((v) => v !== undefined && v > 0 && v < 1) ? ' ("score" is a percentage from 0 to 100, written without the % sign: 80 for 80%, not 0.8)' : '';
     return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through: its ${written} is too low a bar`),
       `Change ${written} in this route's "when" to ${atLeast}${fraction}; or put { "when": ${under}, "to": ${elsewhere} } before it; ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through`),
-    `${addToWhen(at.whenIsList, atLeast, 'the score')}; or put { "when": ${under}, "to": ${elsewhere} } before it; ${otherwise}`);
+    `${addToWhen(at, atLeast, 'the score')}; or put { "when": ${under}, "to": ${elsewhere} } before it; ${otherwise}`);
 }
