@@ -1752,9 +1752,14 @@ describe('a condition or route written the way a person would guess is answered 
   });
 
   it('a decision with no "kind" mistake: a reply\'s field on it is said to belong in its replies, not removed', () => {
-    const p = problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "next": "end-mixed"', 'unknown-field');
-    expect(p.message).toBe('"next" is not a field of a decision node; it is a field of a reply.');
-    expect(p.fix).toBe('Move it into the reply it belongs to, inside "replies" (each reply has its own "next"), so that it is not lost.');
+    const p = problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "effects": [{ "var": "trust", "add": 5 }]', 'unknown-field');
+    expect(p.message).toBe('"effects" is not a field of a decision node; it is a field of a reply.');
+    expect(p.fix).toBe('Move it into the reply it belongs to, inside "replies" (each reply has its own "effects"), so that it is not lost.');
+    // Found by author-59: with every reply's "next" written, "next" on the decision too was told to
+    // be moved into a reply, which would then have two. It is told that each reply has its own.
+    const q = problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "next": "end-mixed"', 'unknown-field');
+    expect(q.message).toBe('"next" is not a field of a decision node; it is a field of a reply, and each of this decision\'s replies has its own "next" already.');
+    expect(q.fix).toBe('Remove it from the decision: each reply\'s own "next" is the one used (the story goes on by the reply chosen). If its value is the one meant for a reply, write it there in place of the one there.');
     // A field no neighbour has keeps the plain fix.
     expect(problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "colour": "red"', 'unknown-field').fix).toMatch(/^Remove it, or use one of: /);
   });

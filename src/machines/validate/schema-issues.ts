@@ -83,6 +83,13 @@ function fieldHome(path: JsonPath, raw: unknown, field: string): FieldHome | und
   }
   const kind = objectKindAt(path, raw);
   if (kind?.shape === S.DecisionNode.shape && Object.hasOwn(S.Reply.shape, field)) {
+    // Every reply has its own already ("next" written on the decision as well, for where the story
+    // goes after it): moving it into one gave that reply the field twice (found by author-59).
+    const replies = (valueAt(raw, path) as { replies?: unknown } | undefined)?.replies;
+    if (Array.isArray(replies) && replies.length > 0 && replies.every((r) => isObject(r) && Object.hasOwn(r, field))) {
+      return { name: 'a reply', message: `${quoteValue(field)} is not a field of a decision node; it is a field of a reply, and each of this decision's replies has its own ${quoteValue(field)} already.`,
+        fix: `Remove it from the decision: each reply's own ${quoteValue(field)} is the one used${field === 'next' ? ' (the story goes on by the reply chosen)' : ''}. If its value is the one meant for a reply, write it there in place of the one there.` };
+    }
     return { name: 'a reply', fix: `Move it into the reply it belongs to, inside "replies" (each reply has its own ${quoteValue(field)}), so that it is not lost.` };
   }
   return undefined;
