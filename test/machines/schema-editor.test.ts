@@ -405,6 +405,11 @@ describe('the scenario schema in VS Code', () => {
     const words = 'Not a field of a route: it is a field of a condition, and a route\'s condition goes inside its "when": { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
     expect(shown.map((d) => [d.at, d.message])).toEqual([['"var"', words], ['"gte"', words]]);
   });
+  // A score written as a fraction, 0.8 for 80% (author-59): the hover said only "a percentage".
+  it('the hover over a conduct condition\'s comparison says a percentage is written 80, not 0.8', async () => {
+    // (The hover is Markdown: its full stops and brackets come escaped.)
+    expect((await hoverText(example, '"lt": 80', 2)).replace(/\\/g, '')).toContain('a percentage from 0 to 100 written without the % sign, 80 for 80% and not 0.8');
+  });
   // "and" written in a condition (author-47): the editor showed an example list of other conditions
   // ([{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }]) whatever the trainer had
   // written, said 'Missing property "var".' beside { "and": [ … ] }, and for a text "x and y" only

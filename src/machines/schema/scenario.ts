@@ -244,7 +244,7 @@ export const TEXT_AND_WORDS = `"when" should be a condition or a list of conditi
 function bound(op: (typeof COMPARISONS)[number], subject: 'variable' | 'conduct') {
   return subject === 'variable'
     ? z.number().meta({ description: `Holds when the variable is ${MEANING[op]}: { "var": "trust", "${op}": 60 }.` })
-    : z.number().meta({ description: `Holds when the measure named in "conduct" (a count, a percentage or points) is ${MEANING[op]}.` });
+    : z.number().meta({ description: `Holds when the measure named in "conduct" (a count, a percentage from 0 to 100 written without the % sign, 80 for 80% and not 0.8, or points) is ${MEANING[op]}.` });
 }
 
 /** The comparisons every condition may use, described for what it tests; several in one condition must all hold. */
