@@ -1368,3 +1368,15 @@ describe('a score written as a fraction, and a strong ending guarded by too low 
     expect(problems[0]?.fix).toMatch(/^Change \{ "conduct": "score", "gte": 40 \} in this route's "when" to \{ "conduct": "score", "gte": 80 \}; or put/);
   });
 });
+
+// Found by author-59: a prohibited act assessed "follows" (its verdict the wrong way round) sent a
+// 100% playthrough to the harmful ending, and harmful-at-90 said only "Check that the ending follows
+// the volunteer's conduct", not which reply scored, nor that its verdict may be the mistake.
+describe('harmful-at-90 names the last reply on the way when it scores points', () => {
+  it('a prohibited act assessed "follows": its points and principle, and the verdict to check', () => {
+    const { problems } = exampleWith('"assessments": [{ "principle": "no-investigating", "verdict": "violates", "weight": 3 }]', '"assessments": [{ "principle": "no-investigating", "verdict": "follows", "weight": 3 }]');
+    const p = problems.find((q) => q.code === 'harmful-at-90');
+    expect(p?.message).toMatch(/→ after-search\. Its last reply, "after-search" \(at "after-visit"\), scores \+3: it is assessed as following "no-investigating"\.$/);
+    expect(p?.fix).toBe('Check that the ending follows the volunteer\'s conduct: a near-perfect playthrough rarely deserves a harmful ending. If "after-search" is the harmful act, its assessments should say so: "verdict": "violates" for the principle it goes against (a verdict of "follows" adds its weight to the score). If it is good practice, point its "next" at a strong or mixed ending.');
+  });
+});

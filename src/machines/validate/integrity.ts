@@ -69,12 +69,34 @@ export function integrityProblems(scenario: Scenario, said: readonly UnlocatedPr
     if (e.kind === 'strong' && e.worst < DEVELOPING_FROM && !worstIsCritical) out.push(strongTooLow(scenario, e, nodePath, UNDER_50));
     else if (e.kind === 'strong' && e.worst < STRONG_FROM && !worstIsCritical) out.push(strongTooLow(scenario, e, nodePath, UNDER_80));
     if (e.kind === 'harmful' && e.best >= HARMFUL_WARNING_FROM) {
+      const last = lastStepInto(scenario, e.bestPath);
       out.push({ severity: 'warning', code: 'harmful-at-90', path: nodePath(e.endingId),
-        message: `A playthrough scoring ${e.best}% reaches the harmful ending "${e.endingId}": ${replies(e.bestPath)}.`,
-        fix: 'Check that the ending follows the volunteer\'s conduct: a near-perfect playthrough rarely deserves a harmful ending.' });
+        message: `A playthrough scoring ${e.best}% reaches the harmful ending "${e.endingId}": ${replies(e.bestPath)}.${last ? ` ${last.words}` : ''}`,
+        fix: `Check that the ending follows the volunteer's conduct: a near-perfect playthrough rarely deserves a harmful ending.${last ? ` If ${quoteValue(last.id)} is the harmful act, its assessments should say so: "verdict": "violates" for the principle it goes against (a verdict of "follows" adds its weight to the score). If it is good practice, point its "next" at a strong or mixed ending.` : ''}` });
     }
   }
   return out;
+}
+
+/**
+ * The last reply of a playthrough into a harmful ending, with what it scores, when it scores points:
+ * a prohibited act assessed "follows" (its verdict the wrong way round) sent a 100% playthrough to
+ * the harmful ending, and the warning said only to check that the ending follows the volunteer's
+ * conduct (found by author-59).
+ */
+function lastStepInto(scenario: Scenario, path: readonly string[]): { id: string; words: string } | undefined {
+  const last = path[path.length - 1];
+  if (last === undefined) return undefined;
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'decision') continue;
+    const reply = node.replies.find((r) => r.id === last);
+    if (!reply) continue;
+    const follows = reply.assessments.filter((a) => a.verdict === 'follows');
+    const points = reply.assessments.reduce((sum, a) => sum + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    if (points <= 0 || follows.length === 0) return undefined;
+    return { id: last, words: `Its last reply, ${quoteValue(last)} (at ${quoteValue(node.id)}), scores +${points}: it is assessed as following ${follows.map((a) => quoteValue(a.principle)).join(', ')}.` };
+  }
+  return undefined;
 }
 
 /**
