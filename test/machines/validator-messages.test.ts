@@ -1380,3 +1380,19 @@ describe('harmful-at-90 names the last reply on the way when it scores points', 
     expect(p?.fix).toBe('Check that the ending follows the volunteer\'s conduct: a near-perfect playthrough rarely deserves a harmful ending. If "after-search" is the harmful act, its assessments should say so: "verdict": "violates" for the principle it goes against (a verdict of "follows" adds its weight to the score). If it is good practice, point its "next" at a strong or mixed ending.');
   });
 });
+
+// Found by author-59: one syntax error past the five shown was "(1 more syntax errors follow; …)";
+// and with a hidden character in the file too, 1,496 more were counted as one, their count (written
+// with a comma) not read, and left in the middle of a message.
+describe('the count of syntax errors past the five shown', () => {
+  const commasMissing = (n: number, hidden = '') => `{\n  "a":${hidden} 1,\n${Array.from({ length: n }, (_, i) => `  "f${i}": 1\n`).join('')}  "end": 1\n}\n`;
+  const last = (text: string) => validateScenario(text, 'x.json').problems.at(-1)?.message;
+  it('one more is "1 more syntax error follows"', () => {
+    expect(last(commasMissing(6))).toBe('Not valid JSON: a comma was expected before the field "f5" (1 more syntax error follows; fix these first).');
+  });
+  it('past a thousand, with a hidden character, counted in full and said once, at the end', () => {
+    const messages = validateScenario(commasMissing(1500, '\u200b'), 'x.json').problems.map((p) => p.message);
+    expect(messages).toHaveLength(5);
+    expect(messages.filter((m) => m.includes('more syntax error'))).toEqual(['Not valid JSON: a comma was expected before the field "f4" (1,496 more syntax errors follow; fix these first).']);
+  });
+});

@@ -304,12 +304,20 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
   }
   const more = distinct.slice(i).filter((e) => lineOf(e.offset) !== explainedLine).length;
   const last = out[out.length - 1];
-  if (more > 0 && last) last.message = `${last.message.slice(0, -1)} (${countWords(more)} more syntax errors follow; fix these first).`;
+  if (more > 0 && last) last.message = `${last.message.slice(0, -1)}${moreFollow(more)}`;
   return out;
 }
 
 /** "(3 more syntax errors follow; fix these first)." at a message's end, and how many it counts. */
-const MORE_FOLLOW = / \((?:(\d+) )?more syntax errors follow; fix these first\)\.$/;
+const MORE_FOLLOW = / \((?:([\d,]+) )?more syntax errors? follows?; fix these first\)\.$/;
+
+/**
+ * " (3 more syntax errors follow; fix these first).", or "1 more syntax error follows": it said
+ * "1 more syntax errors follow" (found by author-59).
+ */
+function moreFollow(more: number): string {
+  return ` (${countWords(more)} more syntax ${more === 1 ? 'error follows' : 'errors follow'}; fix these first).`;
+}
 
 /**
  * The problems of `text` with characters no one can see that JSON refuses (hiddenCharacters): those,
@@ -350,7 +358,8 @@ function withHiddenCharacters(text: string, room: number, hidden: { mendings: re
   let more = hidden.others + Math.max(0, all.length - room);
   const counted = (p: UnlocatedProblem) => {
     const said = MORE_FOLLOW.exec(p.message);
-    if (said) more += said[1] === undefined ? 1 : Number(said[1]);
+    // Counted as written, 1,234 too (read as one, it lost the rest).
+    if (said) more += said[1] === undefined ? 1 : Number(said[1].replace(/,/g, ''));
     return said;
   };
   for (const p of all.slice(room)) counted(p);
@@ -359,7 +368,7 @@ function withHiddenCharacters(text: string, room: number, hidden: { mendings: re
     return said ? { ...p, message: `${p.message.slice(0, said.index)}.` } : p;
   });
   const last = kept[kept.length - 1];
-  if (more > 0 && last) kept[kept.length - 1] = { ...last, message: `${last.message.slice(0, -1)} (${countWords(more)} more syntax errors follow; fix these first).` };
+  if (more > 0 && last) kept[kept.length - 1] = { ...last, message: `${last.message.slice(0, -1)}${moreFollow(more)}` };
   return kept;
 }
 
