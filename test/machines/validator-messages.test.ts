@@ -1396,3 +1396,24 @@ describe('the count of syntax errors past the five shown', () => {
     expect(messages.filter((m) => m.includes('more syntax error'))).toEqual(['Not valid JSON: a comma was expected before the field "f4" (1,496 more syntax errors follow; fix these first).']);
   });
 });
+
+// Found by author-59, as for a route's: a reply offered only at some trust, its condition written
+// among its fields, was told "Remove it" for "var" and for "gte"; and the last route written
+// { "else": "end-mixed" } was told to remove "else" and, apart, that the route has no "to".
+describe('a reply\'s condition written among its fields, and a last route written with "else"', () => {
+  it('a reply: one error, at "var", with the "when" to write in their place', () => {
+    const { text, problems } = exampleWith('"id": "phone-curious",', '"id": "phone-curious",\n          "var": "trust", "gte": 40,');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', 'nodes[0].replies[0].var']]);
+    expect(problems[0]?.message).toBe('"var" and "gte" are fields of a condition, not of a reply: the condition under which a reply is offered goes inside its "when".');
+    expect(problems[0]?.fix).toBe('Write "when": { "var": "trust", "gte": 40 } in their place.');
+    expect(validateScenario(text.replace('"var": "trust", "gte": 40,', '"when": { "var": "trust", "gte": 40 },'), 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+  it('a reply\'s "principle" without "var" or "conduct" is still an assessment\'s', () => {
+    const { problems } = exampleWith('"id": "phone-curious",', '"id": "phone-curious",\n          "principle": "youth-centered",');
+    expect(problems[0]?.message).not.toContain('fields of a condition');
+  });
+  it.each(['else', 'otherwise', 'default'])('{ "%s": "boyfriend-guarded" } is one error: rename it to "to"', (word) => {
+    const { problems } = exampleWith('{ "to": "boyfriend-guarded" }', `{ "${word}": "boyfriend-guarded" }`);
+    expect(problems.map((p) => `${p.code} ${p.message} ${p.fix}`)).toEqual([`unknown-field "${word}" is not a field of a route, which is missing "to". Did you mean "to"? Rename "${word}" to "to".`]);
+  });
+});

@@ -581,23 +581,41 @@ function writtenTwice(kind: ObjectKind | undefined, path: JsonPath, key: string,
 const ROUTE_CONDITION_FIELDS: ReadonlySet<string> = new Set(S.ROUTE_CONDITION_FIELDS);
 
 /**
- * A route whose condition is written beside its "to", without "when" around it:
- * { "var": "trust", "gte": 60, "to": "end-strong" }. Found by author-59: each field was an error of
- * its own, "var" told to be removed and "gte" said to be "spelt like "to"" and to be removed too,
- * which lost the condition. One error, at the first of them, with the route written out.
+ * The fields of a condition written on a route or a reply, outside its "when", in the file's order:
+ * on a route any of them; on a reply only with "var" or "conduct" (a reply's "principle" alone is an
+ * assessment's, see scoringField), and "principle" only with "conduct".
  */
-function conditionBesideTo(raw: unknown, path: JsonPath, fields: readonly string[]): UnlocatedProblem {
-  const route = valueAt(raw, path);
-  const own = isObject(route) ? route : {};
+function conditionFieldsOf(kind: ObjectKind | undefined, keys: readonly string[]): string[] {
+  if (kind?.name === 'a route') return keys.filter((k) => ROUTE_CONDITION_FIELDS.has(k));
+  if (kind?.name !== 'a reply' || !keys.some((k) => k === 'var' || k === 'conduct')) return [];
+  return keys.filter((k) => ROUTE_CONDITION_FIELDS.has(k) && (k !== 'principle' || keys.includes('conduct')));
+}
+
+/**
+ * A route whose condition is written beside its "to", without "when" around it:
+ * { "var": "trust", "gte": 60, "to": "end-strong" }, or a reply's among its fields. Found by
+ * author-59: each field was an error of its own, "var" told to be removed and "gte" said to be
+ * "spelt like "to"" and to be removed too, which lost the condition. One error, at the first of
+ * them, with the route (or the reply's "when") written out.
+ */
+function conditionOutsideWhen(raw: unknown, path: JsonPath, fields: readonly string[], reply: boolean): UnlocatedProblem {
+  const object = valueAt(raw, path);
+  const own = isObject(object) ? object : {};
   const condition = Object.fromEntries(fields.map((f) => [f, own[f]]));
   const written = plainObjectWritten(condition) ?? '{ … }';
   const before = own.when === undefined ? undefined : Array.isArray(own.when) ? own.when.map(plainObjectWritten) : [plainObjectWritten(own.when)];
   const when = before === undefined ? written : `[${[...before.map((w) => w ?? '{ … }'), written].join(', ')}]`;
   const to = typeof own.to === 'string' ? quoteValue(own.to) : '"<id>"';
   const named = quoteList(fields.map((f) => quoteValue(f)));
+  const list = before === undefined ? '' : ' (a "when" of two conditions or more is a list, and all of them must hold)';
+  const already = before === undefined ? '' : `, which this ${reply ? 'reply' : 'route'} has already`;
   return errorAt([...path, fields[0] as string], 'unknown-field',
-    `${named} ${fields.length === 1 ? 'is a field' : 'are fields'} of a condition, not of a route: a route's condition goes inside its "when"${before === undefined ? '' : ', which this route has already'}.`,
-    `Write the route as { "when": ${when}, "to": ${to} }${before === undefined ? '' : ' (a "when" of two conditions or more is a list, and all of them must hold)'}.`,
+    reply
+      ? `${named} ${fields.length === 1 ? 'is a field' : 'are fields'} of a condition, not of a reply: the condition under which a reply is offered goes inside its "when"${already}.`
+      : `${named} ${fields.length === 1 ? 'is a field' : 'are fields'} of a condition, not of a route: a route's condition goes inside its "when"${already}.`,
+    reply
+      ? `Write ${before === undefined ? '' : 'the reply\'s '}"when": ${when} in their place${list}.`
+      : `Write the route as { "when": ${when}, "to": ${to} }${list}.`,
     { atKey: true });
 }
 
@@ -625,11 +643,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const kind = objectKindAt(path, raw);
       const { known, suggest, fix } = fieldsOf(kind);
       const mismatch = kindMismatch(raw, path);
+      const conditionFields = conditionFieldsOf(kind, issue.keys);
       return issue.keys.flatMap((k): UnlocatedProblem | UnlocatedProblem[] => {
-        if (kind?.name === 'a route' && ROUTE_CONDITION_FIELDS.has(k)) {
-          // Said once, at the first of them, for all the condition's fields written beside "to".
-          const first = issue.keys.find((key) => ROUTE_CONDITION_FIELDS.has(key));
-          return k === first ? [conditionBesideTo(raw, path, issue.keys.filter((key) => ROUTE_CONDITION_FIELDS.has(key)))] : [];
+        if (conditionFields.includes(k)) {
+          // Said once, at the first of them, for all the condition's fields written outside its "when".
+          return k === conditionFields[0] ? [conditionOutsideWhen(raw, path, conditionFields, kind?.name === 'a reply')] : [];
         }
         if (mismatch && Object.hasOwn(NODE_SHAPES[mismatch.kind], k)) {
           // Said once for the node, with its other fields of the wrong kind: see oneProblemPerWrongKind.
@@ -1185,7 +1203,8 @@ const LISTED_FROM = 16;
 
 /** Whether the field `name` (`lower` in lower case) of an object of `kind` is `key` misspelt (`want` in lower case), as misspeltAs takes it. */
 function speltAs(name: string, lower: string, want: string, kind: ObjectKind | undefined, key: string): boolean {
-  return (mayBeTypo(name, lower, want) && closest(name, [key]) === key) || fieldMeant(kind, name) === key || (kind?.name === 'a route' && key === 'to' && name === 'next');
+  return (mayBeTypo(name, lower, want) && closest(name, [key]) === key) || fieldMeant(kind, name) === key
+    || (kind?.name === 'a route' && ((key === 'to' && name === 'next') || (Object.hasOwn(GUESSED_ROUTE_FIELDS, name) && GUESSED_ROUTE_FIELDS[name] === key)));
 }
 
 /** Whether closest(word, [candidate]) could return the candidate: within its edit limit by length, or one containing the other (its two ways). */
@@ -1549,7 +1568,8 @@ function comparisonMeant(key: string): string | undefined {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
   return Object.hasOwn(COMPARISON_WORDS, words) ? COMPARISON_WORDS[words] : undefined;
 }
-const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
+// "else", "otherwise", "default": the route taken when no other is, which is one with a "to" alone.
+const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to', else: 'to', otherwise: 'to', default: 'to' };
 /**
  * A route's "to" written "next", as a reply's is: meant as its "to" only when the route has none (a
  * route with both is not guessed at). It was told to move "next" out into the reply, which has one.
