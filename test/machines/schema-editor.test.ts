@@ -405,6 +405,14 @@ describe('the scenario schema in VS Code', () => {
     const words = 'Not a field of a route: it is a field of a condition, and a route\'s condition goes inside its "when": { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
     expect(shown.map((d) => [d.at, d.message])).toEqual([['"var"', words], ['"gte"', words]]);
   });
+  it('a reply\'s condition among its fields, and a last route written with "else", are told what to write', async () => {
+    const reply = example.replace('"id": "d1-glad",', '"id": "d1-glad",\n          "var": "trust", "gte": 40,');
+    expect(reply).not.toBe(example);
+    expect((await shownFor(reply)).map((d) => [d.at, d.message])).toContainEqual(['"var"', 'Not a field of a reply: it is a field of a condition, and the condition under which a reply is offered goes inside its "when": "when": { "var": "trust", "gte": 60 }.']);
+    const last = example.replace('{ "to": "s1-guarded" }', '{ "else": "s1-guarded" }');
+    expect(last).not.toBe(example);
+    expect((await shownFor(last)).map((d) => [d.at, d.message])).toContainEqual(['"else"', 'Not a field of a route: write "to". The route taken when no other is, is one with a "to" and no "when": { "to": "<id>" }.']);
+  });
   // A score written as a fraction, 0.8 for 80% (author-59): the hover said only "a percentage".
   it('the hover over a conduct condition\'s comparison says a percentage is written 80, not 0.8', async () => {
     // (The hover is Markdown: its full stops and brackets come escaped.)

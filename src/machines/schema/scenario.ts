@@ -201,6 +201,10 @@ export const CONDITION_FIELD_HINTS = {
  */
 export const ROUTE_CONDITION_FIELDS = ['var', 'conduct', 'principle', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'] as const;
 export const ROUTE_CONDITION_WORDS = 'Not a field of a route: it is a field of a condition, and a route\'s condition goes inside its "when": { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
+/** The same for a reply's condition written among its fields ("var" or "conduct" on the reply). */
+export const REPLY_CONDITION_WORDS = 'Not a field of a reply: it is a field of a condition, and the condition under which a reply is offered goes inside its "when": "when": { "var": "trust", "gte": 60 }.';
+/** The last route written with "else", "otherwise" or "default" for its "to". */
+export const ROUTE_ELSE_WORDS = 'Not a field of a route: write "to". The route taken when no other is, is one with a "to" and no "when": { "to": "<id>" }.';
 
 /**
  * Fields a trainer writes to score a reply, or to give an ending a score or a condition of its own,
@@ -937,7 +941,9 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
       }
       if (name === 'a route') {
         rules.push({ if: { enum: [...ROUTE_CONDITION_FIELDS] }, then: refuse(ROUTE_CONDITION_WORDS) });
+        rules.push({ if: { enum: ['else', 'otherwise', 'default'] }, then: refuse(ROUTE_ELSE_WORDS) });
       }
+      if (name === 'a reply') rules.push({ if: { enum: ['var', 'conduct'] }, then: refuse(REPLY_CONDITION_WORDS) });
       if (name === 'a reply' || name === 'an ending node') {
         // A score, points or a condition written on a reply or an ending: what scores it, or leads to it, instead.
         // One rule for the names told the same words (a rule a name: the editor's check of the bundled files took a fifth longer).
