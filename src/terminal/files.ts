@@ -301,6 +301,14 @@ export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?:
 
 const LINK_FIX = 'Point the link at the scenario file (ls -l shows where it leads), or delete the link.';
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
@@ -330,9 +338,17 @@ export function resolveScenarioArg(nameOrPath: string): { path: string; note?: s
       const ids = bundledIds();
       // A name that is not UTF-8 (a file or folder here): said as such where it is read (notUtf8Words).
       if (notUtf8Words(nameOrPath, false) !== undefined) return { path: nameOrPath };
+      // The file here, named without its .json ("validate my-draft" beside my-draft.json): told
+      // "it is not a file here" with the bundled ids, the trainer was not told it was (author-59).
+      const withJson = `${nameOrPath}.json`;
+      if (isFile(withJson)) {
+        throw new FileAccessError(`no scenario ${quoteAsWritten(nameOrPath, 1000)}: it is not a file here, nor a bundled scenario, but ${quoteAsWritten(withJson, 1000)} is a file here: name it with its .json (a name without it is looked for among the bundled scenarios).`);
+      }
       throw new FileAccessError(`no scenario ${quoteAsWritten(nameOrPath, 1000)}: it is not a file here, nor a bundled scenario.${didYouMean(nameOrPath, ids)}${ids.length > 0 ? ` (bundled: ${ids.join(', ')})` : ''}`);
     }
-    return { path: bundled };
+    // A file of that name here too: the bundled one is used, and that is said (it was not).
+    const withJson = `${nameOrPath}.json`;
+    return isFile(withJson) ? { path: bundled, note: `"${nameOrPath}" is a bundled scenario id; using the bundled one (write "${withJson}" for the file here)` } : { path: bundled };
   }
   let alsoBundled = false;
   try {

@@ -12,7 +12,7 @@ import { ROOM_HELP } from '../../src/terminal/room/command.js';
 import { NEW_HELP } from '../../src/terminal/new-command.js';
 import { CONTROLS_HELP } from '../../src/terminal/room/controls.js';
 import { fitReadReport } from '../../src/terminal/wrap.js';
-import { BIN, ROOT, runInProcess, runPiped } from './helpers/cli.js';
+import { BIN, ROOT, runChild, runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 // What the command line says must agree with what it does, and a typo gets a suggestion.
@@ -183,6 +183,21 @@ describe('the command line says what it does', () => {
     expect(from.code).toBe(2);
     expect(from.err).toContain('has no node "after-vist"');
     expect(from.err).toContain('Did you mean "after-visit"?');
+  });
+
+  // Found by author-59: "validate my-draft" beside my-draft.json was told "it is not a file here,
+  // nor a bundled scenario" with the list of bundled ids; and "validate red-flags" beside a
+  // red-flags.json of one's own checked the bundled one without a word.
+  it('a name without .json: the file of that name here is pointed to, and a bundled id used in its place is said', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'casa-name-'));
+    writeFileSync(join(here, 'my-draft.json'), '{}');
+    writeFileSync(join(here, 'red-flags.json'), '{}');
+    const draft = await runChild(['validate', 'my-draft'], '', tempEnv(), { cwd: here });
+    expect(draft.code).toBe(2);
+    expect(draft.err).toContain('no scenario "my-draft": it is not a file here, nor a bundled scenario, but "my-draft.json" is a file here: name it with its .json (a name without it is looked for among the bundled scenarios).');
+    const bundled = await runChild(['validate', 'red-flags'], '', tempEnv(), { cwd: here });
+    expect(bundled.code).toBe(0);
+    expect(bundled.err).toContain('"red-flags" is a bundled scenario id; using the bundled one (write "red-flags.json" for the file here)');
   });
 
   it('play <file> shows the file\'s warnings before playing it, wrapped to the terminal', async () => {
