@@ -1417,3 +1417,26 @@ describe('a reply\'s condition written among its fields, and a last route writte
     expect(problems.map((p) => `${p.code} ${p.message} ${p.fix}`)).toEqual([`unknown-field "${word}" is not a field of a route, which is missing "to". Did you mean "to"? Rename "${word}" to "to".`]);
   });
 });
+
+// Found by author-59: { "conduct": "critical", "is": false } was told it had no comparison, and
+// that "is" is not a conduct condition's field since one condition tests a variable or conduct,
+// "not both: write two conditions in a list", though it named no variable.
+describe('a conduct condition tested with "is"', () => {
+  const guard = '{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }';
+  it('one error, with the comparison that means the same', () => {
+    const { text, problems } = exampleWith(guard, '{ "when": { "conduct": "critical", "is": true }, "to": "end-mixed" }');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['invalid-condition', 'nodes[3].replies[0].next[0].when']]);
+    expect(problems[0]?.message).toBe('This condition tests "critical" with "is", which tests a yes/no flag; "critical" is a count, so it is compared with a number.');
+    expect(problems[0]?.fix).toBe('Write { "conduct": "critical", "eq": 0 } for none so far ("is": false), or { "conduct": "critical", "gte": 1 } for one or more ("is": true).');
+    // Written as the fix says, the condition is one (what it guards is another matter).
+    expect(validateScenario(text.replace('{ "conduct": "critical", "is": true }', '{ "conduct": "critical", "gte": 1 }'), 'x.json').problems.filter((p) => p.path.includes('when'))).toEqual([]);
+  });
+  it('a score: a comparison with a number', () => {
+    const { problems } = exampleWith(guard, '{ "when": { "conduct": "score", "is": false }, "to": "end-mixed" }');
+    expect(problems.map((p) => p.fix)).toEqual(['Write a comparison in place of "is", e.g. { "conduct": "score", "gte": 80 }.']);
+  });
+  it('beside a comparison, "is" is still one field too many', () => {
+    const { problems } = exampleWith(guard, '{ "when": { "conduct": "critical", "eq": 0, "is": false }, "to": "end-mixed" }');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', 'nodes[3].replies[0].next[0].when.is']]);
+  });
+});

@@ -645,6 +645,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const mismatch = kindMismatch(raw, path);
       const conditionFields = conditionFieldsOf(kind, issue.keys);
       return issue.keys.flatMap((k): UnlocatedProblem | UnlocatedProblem[] => {
+        // "is" on a conduct condition with no "var": said by its invalid-condition error (conductIs).
+        if (kind?.name === 'a conduct condition' && k === 'is' && conductIs(value) !== undefined) return [];
         if (conditionFields.includes(k)) {
           // Said once, at the first of them, for all the condition's fields written outside its "when".
           return k === conditionFields[0] ? [conditionOutsideWhen(raw, path, conditionFields, kind?.name === 'a reply')] : [];
@@ -1906,9 +1908,32 @@ function effectFix(effect: unknown): string {
   return `Write { "var": ${v}, "add": 10 } or { "var": ${v}, "set": 50 }.`;
 }
 
+/**
+ * A conduct condition tested with "is", as a flag is ({ "conduct": "critical", "is": false }): its
+ * words, said once (with no "var", the unknown-field error for "is" is left out). Found by author-59:
+ * it was told it had no comparison, and that "is" is a variable's, to be split into two conditions.
+ */
+function conductIs(value: unknown): { message: string; fix: string } | undefined {
+  if (!isObject(value) || !Object.hasOwn(value, 'is') || Object.hasOwn(value, 'var') || typeof value.conduct !== 'string') return undefined;
+  // With a comparison as well, "is" is only one field too many (its unknown-field error says so).
+  if (['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].some((op) => Object.hasOwn(value, op))) return undefined;
+  const measure = value.conduct;
+  const counted = measure === 'critical' || measure === 'violations';
+  const principle = measure === 'violations' && typeof value.principle === 'string' ? `, "principle": ${quoteValue(value.principle)}` : '';
+  const written = (op: string, n: number) => `{ "conduct": ${quoteValue(measure)}${principle}, "${op}": ${n} }`;
+  return {
+    message: `This condition tests ${quoteValue(measure)} with "is", which tests a yes/no flag; ${counted ? `"${measure}" is a count` : `"${measure}" is a number`}, so it is compared with a number.`,
+    fix: counted
+      ? `Write ${written('eq', 0)} for none so far ("is": false), or ${written('gte', 1)} for one or more ("is": true).`
+      : `Write a comparison in place of "is", e.g. ${written('gte', measure === 'points' ? 4 : 80)}.`,
+  };
+}
+
 function customProblem(message: string, path: JsonPath, value: unknown): UnlocatedProblem {
   if (message.includes('comparison')) {
     const conduct = typeof value === 'object' && value !== null && 'conduct' in value;
+    const isInstead = conduct ? conductIs(value) : undefined;
+    if (isInstead) return errorAt(path, 'invalid-condition', isInstead.message, isInstead.fix);
     return errorAt(path, 'invalid-condition', 'This condition has no comparison, so it cannot be tested.',
       conduct ? 'Write a condition like { "conduct": "critical", "gte": 1 } (gte, gt, lte, lt, eq or ne).' : 'Write a condition like { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne).');
   }
