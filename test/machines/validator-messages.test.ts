@@ -1440,3 +1440,13 @@ describe('a conduct condition tested with "is"', () => {
     expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['unknown-field', 'nodes[3].replies[0].next[0].when.is']]);
   });
 });
+
+// Found by author-59: the best reply assessed "violates" on a critical principle (its verdict the
+// wrong way round) was told only to point its route at a harmful ending, which would make it worse.
+describe('strong-after-critical at a reply that is itself the prohibited act', () => {
+  it('says its verdict may be the mistake, as well as where to point it', () => {
+    const p = validateScenario(readFixture('bad/strong-after-critical.json').toString('utf8'), 'x.json').problems.find((q) => q.code === 'strong-after-critical');
+    expect(p?.message).toContain('The reply "after-search" is itself a prohibited activity: it violates "no-investigating"');
+    expect(p?.fix).toBe('Point this route at a mixed or harmful ending, e.g. "end-harmful": a playthrough that does what the guide prohibits never ends strong. If "after-search" keeps to that rule instead, its assessment is the mistake: write "verdict": "follows" for "no-investigating".');
+  });
+});

@@ -343,14 +343,16 @@ function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: 
   const own = ownCritical(scenario, e.criticalEntry);
   if (own) {
     // The reply that enters is itself the prohibited act (often a "next" copied from the best
-    // reply): no condition can make that right, so the fix is to send it elsewhere.
+    // reply): no condition can make that right, so the fix is to send it elsewhere. Or its verdict
+    // is the wrong way round (the best reply assessed "violates"; found by author-59), which
+    // sending it to a harmful ending would make worse: the fix says so too.
     const other = scenario.nodes.find((n) => n.kind === 'ending' && n.ending === 'harmful') ?? scenario.nodes.find((n) => n.kind === 'ending' && n.ending === 'mixed');
     const example = other ? `, e.g. ${quoteValue(other.id)}` : '';
     const itself = `The reply ${quoteValue(own.reply)} is itself a prohibited activity: it violates ${quoteValue(own.principle)} (${own.title}).`;
     const where = typeof at.next === 'string' ? 'this "next"' : 'this route';
     const routed = 'r' in at && at.r >= 0 ? [...at.path, at.r] : at.path;
     return problem(typeof at.next === 'string' ? at.path : routed, `${reached} ${itself} It leads to ${ending} through ${typeof at.next === 'string' ? 'its "next"' : 'a route in its "next"'}.`,
-      `Point ${where} at a mixed or harmful ending${example}: a playthrough that does what the guide prohibits never ends strong.`);
+      `Point ${where} at a mixed or harmful ending${example}: a playthrough that does what the guide prohibits never ends strong. If ${quoteValue(own.reply)} keeps to that rule instead, its assessment is the mistake: write "verdict": "follows" for ${quoteValue(own.principle)}.`);
   }
   const into = (where: string) => `${reached} It gets in through ${where}.`;
   if (typeof at.next === 'string') {
