@@ -1450,3 +1450,16 @@ describe('strong-after-critical at a reply that is itself the prohibited act', (
     expect(p?.fix).toBe('Point this route at a mixed or harmful ending, e.g. "end-harmful": a playthrough that does what the guide prohibits never ends strong. If "after-search" keeps to that rule instead, its assessment is the mistake: write "verdict": "follows" for "no-investigating".');
   });
 });
+
+// Found by author-59: a variant's "when" written as words for a fact of the story ("if he was
+// pushed") was told 'Write "when": { "var": "trust", "gte": 60 }', with no way from the words to a
+// condition. A text with a sign or a number (a comparison written another way) keeps its own fix.
+describe('a "when" written as words for a fact of the story', () => {
+  it('is told how a fact becomes a yes/no flag, set by a reply and tested here', () => {
+    const { problems } = exampleWith('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', '{ "when": "if she trusts you", "to": "boyfriend-open" }');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-condition']);
+    expect(problems[0]?.fix).toBe('A "when" tests a variable or the volunteer\'s conduct, written as an object, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "gte": 1 }. For a fact of the story, such as "if she trusts you", declare a yes/no flag in "variables" ({ "id": "<flag id>", "label": "…", "type": "flag", "start": false }), set it in the reply that makes it so ("effects": [{ "var": "<flag id>", "set": true }]), and test it here: "when": { "var": "<flag id>", "is": true }.');
+    const sign = exampleWith('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', '{ "when": "trust is high >", "to": "boyfriend-open" }').problems;
+    expect(sign[0]?.fix).not.toContain('a fact of the story');
+  });
+});

@@ -2589,8 +2589,8 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     for (const [written, is] of [['"told-csw is true"', 'true'], ['"told-csw == false"', 'false'], ['"told-csw = no"', 'false'], ['"told-csw is not true"', 'false'], ['"told-csw != false"', 'true'], ['"told-csw"', 'true'], ['"not told-csw"', 'false'], ['"!told-csw"', 'false']] as const) {
       expect(fixOf(written), written).toBe(`Write "when": { "var": "told-csw", "is": ${is} }. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠); "is" tests a yes/no flag.`);
     }
-    // A word that is no declared flag is not taken for one.
-    expect(fixOf('"told-somebody"')).toBe('Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.');
+    // A word that is no declared flag is not taken for one: it is told how a fact becomes a flag (author-59).
+    expect(fixOf('"told-somebody"')).toMatch(/^A "when" tests a variable or the volunteer's conduct, written as an object, .* For a fact of the story, such as "told-somebody", declare a yes\/no flag in "variables"/);
   });
 
   it('"otherwise" written as a route\'s "when": the fix is to leave "when" out, as the last route does', () => {

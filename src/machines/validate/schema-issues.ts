@@ -871,6 +871,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
             ? 'A variant is told only when its "when" holds; what is told otherwise is the ending\'s own "narration": put this text there, and remove the variant.'
             : 'Leave "when" out of this route: a route with no "when" is the one taken otherwise, and it comes last.')];
         }
+        // (Not for a text with a sign or a number in it: a comparison, written another way.)
+        if (typeof value === 'string' && !joins && !written && !isBlank(value) && !/[<>=≤≥≠!\d]/.test(value)) {
+          // Words for a fact of the story ("if he was pushed"): told to write { "var": "trust",
+          // "gte": 60 }, a trainer had no way from the words to a condition (found by author-59).
+          return [errorAt(path, 'invalid-condition', message,
+            `A "when" tests a variable or the volunteer's conduct, written as an object, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "gte": 1 }. For a fact of the story, such as ${quoteValue(value, 60)}, declare a yes/no flag in "variables" ({ "id": "<flag id>", "label": "…", "type": "flag", "start": false }), set it in the reply that makes it so ("effects": [{ "var": "<flag id>", "set": true }]), and test it here: "when": { "var": "<flag id>", "is": true }.`)];
+        }
         return [errorAt(path, 'invalid-condition', message,
           written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠)${written.includes('"is"') ? '; "is" tests a yes/no flag' : ''}.` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
