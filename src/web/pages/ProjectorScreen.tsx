@@ -108,6 +108,28 @@ function scaleTo(scale: number) {
   document.documentElement.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
 }
 
+/**
+ * Runs `measure` with the window's scroll bar taken away (overflow hidden on the root; its scroll
+ * position is kept), then puts it back. A classic scroll bar (Windows, Linux) takes its width from
+ * the page when what is shown runs past the bottom, and keeps it until a layout no longer does: a
+ * size tried that did not fit left the bar in place for the next one, whose lines, wrapped 15 px
+ * narrower, then ran past the bottom too. The fitting chose a type size that fitted the window
+ * without the bar (trafficker-contact's first decision at 1024×768: 96.9%, the last reply on the
+ * window's bottom edge), and laid out with the bar it did not: the last reply cut off under "More
+ * below" in type a tenth smaller would have fitted whole. Measured without the bar, each size is
+ * laid out as it is shown when it fits (no bar), whatever was tried before it.
+ */
+function withoutScrollBar<T>(measure: () => T): T {
+  const style = document.documentElement.style;
+  const was = style.overflow;
+  style.overflow = 'hidden';
+  try {
+    return measure();
+  } finally {
+    style.overflow = was;
+  }
+}
+
 /** Whether what the window shows fits it: nothing below its bottom or past its right edge. */
 function fits(): boolean {
   const root = document.documentElement;
@@ -313,7 +335,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     // Measuring a few replies at a time shortens the page, which scrolls a window scrolled down
     // (to the end of a page that goes on below its edge) back up: the fitting that follows at once
     // (before the window is painted) puts it back where it was (scrolledTo).
-    const split = splitReveal(list);
+    const split = withoutScrollBar(() => splitReveal(list));
     if (more) more.hidden = false;
     setSplit({ content, size, pages: split });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown, not for another page of it
@@ -422,18 +444,20 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     // A vote's replies likewise (OPTION_LAYOUTS).
     const laid = list ?? optionsList();
     const layouts: readonly (string | undefined)[] = list ? REVEAL_LAYOUTS : laid ? OPTION_LAYOUTS : [undefined];
-    let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
-    for (const layout of layouts) {
-      if (laid && layout) laid.dataset.layout = layout;
-      measured = new Map();
-      // A layout after one that fits is taken only with larger type than that one's.
-      const scale = largestFitting(best?.fits ? best.scale : undefined);
-      if (scale === undefined) continue;
-      const tried = { layout, scale, ...measure(scale) };
-      if (!best || (tried.fits && (!best.fits || tried.scale > best.scale)) || (!tried.fits && !best.fits && tried.height < best.height)) best = tried;
-    }
-    if (laid && best?.layout) laid.dataset.layout = best.layout;
-    scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
+    withoutScrollBar(() => {
+      let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
+      for (const layout of layouts) {
+        if (laid && layout) laid.dataset.layout = layout;
+        measured = new Map();
+        // A layout after one that fits is taken only with larger type than that one's.
+        const scale = largestFitting(best?.fits ? best.scale : undefined);
+        if (scale === undefined) continue;
+        const tried = { layout, scale, ...measure(scale) };
+        if (!best || (tried.fits && (!best.fits || tried.scale > best.scale)) || (!tried.fits && !best.fits && tried.height < best.height)) best = tried;
+      }
+      if (laid && best?.layout) laid.dataset.layout = best.layout;
+      scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
+    });
     const at = pages ? page : undefined;
     const to = at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y;
     // Only when it is somewhere else (as BreakPanel's): a window already there needs no scroll, and

@@ -10,7 +10,7 @@ import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedRepl
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
 import { BUNDLED_IDS, bundledScenario } from '../../helpers/bundled.js';
 import { setupSaves } from '../../helpers/setup-saves.js';
-import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, countPixels, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, countPixels, fullPageScreenshot, launchChromiumWithScrollBars, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -110,6 +110,12 @@ async function answerFirstByKey(page: Page): Promise<void> {
   await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
 }
 
+/** A page's init script: its playthrough seed (one random number) is always the same, the other random numbers stay random. */
+function sameSeed(): void {
+  const random = crypto.getRandomValues.bind(crypto);
+  crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
+}
+
 /**
  * A page at a phone's size (390×844) whose playthrough seed (one random number) is always the same,
  * so one order of the replies, the same path and the same page are measured each run; the other
@@ -118,10 +124,7 @@ async function answerFirstByKey(page: Page): Promise<void> {
 function openSeededPhone(hash: string): Promise<PageSession> {
   return openPage(web.browser, web.app.url, hash, {
     viewport: { width: 390, height: 844 },
-    initScript: () => {
-      const random = crypto.getRandomValues.bind(crypto);
-      crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
-    },
+    initScript: sameSeed,
   });
 }
 
@@ -898,6 +901,51 @@ describe('the web app in Chromium', () => {
       clean(s);
     } finally {
       await s.close();
+    }
+  });
+
+  it('a projector window with a classic scroll bar (1024×768): a decision that fits in smaller type is shown whole in that type, not cut off under "More below" in the type it fitted only without the bar', async () => {
+    // A type size tried that ran past the bottom brought the window's scroll bar, which stayed for
+    // the size chosen: its lines wrapped narrower and ran past the bottom too (trafficker-contact's
+    // first decision: 96.9%, the last reply cut off, where 90% fits whole). Seeded: one order of the replies.
+    const browser = await launchChromiumWithScrollBars();
+    const s = await openPage(browser, web.app.url, '?presenter#/presenter/trafficker-contact', {
+      initScript: sameSeed,
+    });
+    try {
+      const projector = await openProjectorWindow(s, { width: 1024, height: 768 });
+      await s.page.getByRole('button', { name: 'Start the session' }).click();
+      await s.page.getByRole('button', { name: 'Continue' }).click();
+      await s.page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
+      await projector.locator('.discussion').waitFor();
+      // Settled: the same type size, height and "More below" for three frames.
+      const settled = () => projector.evaluate(() => new Promise<{ scale: number; overflow: number; more: number; lastBottom: number }>((resolve) => {
+        let [last, same] = ['', 0];
+        const frame = () => {
+          const root = document.documentElement;
+          const m = {
+            scale: parseFloat(getComputedStyle(root).fontSize) / 16,
+            overflow: root.scrollHeight - innerHeight,
+            more: document.querySelectorAll('.more-below').length,
+            lastBottom: Math.round([...document.querySelectorAll('ol.options > li')].at(-1)!.getBoundingClientRect().bottom),
+          };
+          const now = JSON.stringify(m);
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= 3) resolve(m);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }));
+      const m = await settled();
+      expect(m.scale).toBeGreaterThan(0.75);
+      expect(m).toMatchObject({ overflow: 0, more: 0 });
+      expect(m.lastBottom).toBeLessThanOrEqual(768);
+      expect(violationsText(await runAxe(projector))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+      await browser.close();
     }
   });
 

@@ -211,6 +211,20 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * A Chromium of its own that draws classic scroll bars (Windows', Linux's: they take their width
+ * from the page), for a test of a layout they change. Playwright's headless Chromium hides them
+ * (--hide-scrollbars, its default), so no other e2e page ever has one. Close it after the test.
+ */
+export async function launchChromiumWithScrollBars(): Promise<Browser> {
+  const executablePath = process.env.CASA_E2E_CHROMIUM || (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : CHROMIUM);
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, ignoreDefaultArgs: ['--hide-scrollbars'] });
+  } catch (e) {
+    throw cannotStart(e);
+  }
+}
+
+/**
  * The e2e run's one Chromium: launched by the worker that runs the browser tests, on first use, and
  * driven from that worker directly. The browser tests are one file (test/web/e2e/browser.test.ts),
  * so one worker is all that drives it: it was a Playwright browser server in Vitest's main process
