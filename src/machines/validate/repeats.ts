@@ -22,16 +22,27 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   // was 300 unknown-principle errors), grouped only with errors; a syntax error (placed by its
   // offset) never is.
   const candidate = (p: UnlocatedProblem) => p.offset === undefined && p.places === undefined && p.cause === undefined && !OWN_COUNT.has(p.code);
+  // A problem tied to another place (`related`: the assessment a feedback's warning is about) is
+  // grouped only with those tied to the same place: counted first, by that place, so that 40,000
+  // warnings each tied to an assessment of its own reply are not compared by their words at all.
+  const ties = problems.map((p) => (candidate(p) ? tieOf(p) : undefined));
+  const tied = new Map<string, number>();
+  for (const t of ties) if (t !== undefined) tied.set(t, (tied.get(t) ?? 0) + 1);
+  const looked = (p: UnlocatedProblem, i: number) => candidate(p) && (ties[i] === undefined || (tied.get(ties[i] as string) as number) > 1);
   // Most warnings are said once (each names its node): only a message said again is looked at
   // further, so 150,000 different ones cost one pass of a set.
   const seen = new Set<string>();
   const again = new Set<string>();
-  for (const p of problems) {
-    if (!candidate(p)) continue;
+  problems.forEach((p, i) => {
+    if (!looked(p, i)) return;
     if (seen.has(p.message)) again.add(p.message);
     else seen.add(p.message);
-  }
+  });
   if (again.size === 0) return problems;
+  // Only problems alike in all but their place are grouped: each gets the number of what it says
+  // (sameNumbers), and one whose number no other has is passed over. (Keys holding the message and
+  // fix, two or three per problem, were most of the 137 MB this took for 40,000 warnings each at a reply of its own.)
+  const sameOf = sameNumbers(problems.filter((p, i) => again.has(p.message) && looked(p, i)));
   // Each problem said again may be grouped in a few ways: with the others at its very place (a word
   // again and again in one text), or with those whose place differs from its own in one index (the
   // items of that list, or the same field in each). Parts of a path are ids or indices, joined
@@ -39,8 +50,8 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   const options = new Map<UnlocatedProblem, Way[]>();
   const sizes = new Map<string, number>();
   for (const p of problems) {
-    if (!again.has(p.message) || !candidate(p)) continue;
-    const same = `${p.severity}\u0000${p.code}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.atKey === true}\u0000${p.message}\u0000${p.fix}`;
+    const same = sameOf.get(p);
+    if (same === undefined) continue;
     const ways = waysOf(p.path, same, ANYWHERE.has(p.code));
     options.set(p, ways);
     for (const w of ways) sizes.set(w.key, (sizes.get(w.key) ?? 0) + 1);
@@ -117,6 +128,44 @@ function seeOneError(problems: UnlocatedProblem[]): UnlocatedProblem[] {
     if (named === undefined || errors.get(named) !== 1) return p;
     return { ...p, message: p.message.replace('(see the unknown-node errors)', '(see the unknown-node error)') };
   });
+}
+
+/** The place `p` is tied to (its `related` place and how), or undefined when it is tied to none. */
+function tieOf(p: UnlocatedProblem): string | undefined {
+  const related = p.related?.join('\u0001') ?? '';
+  return related === '' ? undefined : `${related}\u0000${p.relatedAtKey === true}`;
+}
+
+/**
+ * For each of `problems`, in order, a short text naming what it says apart from its place (its
+ * severity, code, related place, message and fix), the same for problems alike in all those;
+ * undefined for one that no other is alike. Looked up by message, then fix, then the rest, so the
+ * long texts are compared as they are, not joined into a new one per problem.
+ */
+function sameNumbers(problems: readonly UnlocatedProblem[]): Map<UnlocatedProblem, string | undefined> {
+  const numbers = new Map<string, Map<string, Map<string, number>>>();
+  const counts: number[] = [];
+  const numberOf: number[] = [];
+  for (const p of problems) {
+    let byFix = numbers.get(p.message);
+    if (!byFix) numbers.set(p.message, (byFix = new Map()));
+    let byRest = byFix.get(p.fix);
+    if (!byRest) byFix.set(p.fix, (byRest = new Map()));
+    const rest = `${p.severity}\u0000${p.code}\u0000${p.related?.join('\u0001') ?? ''}\u0000${p.relatedAtKey === true}\u0000${p.atKey === true}`;
+    let n = byRest.get(rest);
+    if (n === undefined) {
+      byRest.set(rest, (n = counts.length));
+      counts.push(0);
+    }
+    counts[n] = (counts[n] as number) + 1;
+    numberOf.push(n);
+  }
+  const out = new Map<UnlocatedProblem, string | undefined>();
+  problems.forEach((p, i) => {
+    const n = numberOf[i] as number;
+    out.set(p, (counts[n] as number) > 1 ? String(n) : undefined);
+  });
+  return out;
 }
 
 /** Warnings given at each mark of a text up to a cap of their own, the last counting the rest (markup.ts). */
