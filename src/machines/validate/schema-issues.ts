@@ -8,6 +8,7 @@ import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { ONE_LINE_TEXTS, TEXT_KEYS } from './texts.js';
 import { conductInsteadOfVar } from './conduct-words.js';
+import { PathMap } from './path-map.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -369,12 +370,14 @@ function fieldsOf(kind: ObjectKind | undefined): { known: string[]; suggest: (wo
 export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: JsonPath = []): UnlocatedProblem[] {
   kindFields = new WeakMap();
   const out: UnlocatedProblem[] = [];
-  const seen = new Set<string>();
-  // The messages said per place and kind (missing fields, renames): the first as it is, a Set from the second.
-  const said = new Map<string, string | Set<string>>();
+  // The places said per kind (code), then per place (PathMap: a key of kind and place made per
+  // problem, "ID" in each of 100,000 nodes, was the hottest line).
+  const seen = new Map<string, PathMap<true>>();
+  // The messages said per kind and place (missing fields, renames): the first as it is, a Set from the second.
+  const said = new Map<string, PathMap<string | Set<string>>>();
   // The places of the renames made so far (a misspelt required field, "ID" for "id"): an unknown
   // field there is said by the rename (see below), so its own problem is not made at all.
-  const renamedSoFar = new Set<string>();
+  const renamedSoFar = new PathMap<true>();
   // A whole number past 2^53 breaks two bounds: the safe-integer range, and the field's own (120
   // for an age). Only the field's own is worth saying: the other's fix ("at most 9007199254740991")
   // still breaks the first.
@@ -386,8 +389,7 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
     if (issue.code === 'unrecognized_keys' && renamedSoFar.size > 0) {
       // Every problem an unknown field gives is an unknown-field one at the field, which the
       // filter below drops where a rename is: 100,000 nodes with "ID" made each, message and all.
-      const at = path.join('\u0000');
-      const keys = issue.keys.filter((k) => !renamedSoFar.has(`${at}\u0000${k}`));
+      const keys = issue.keys.filter((k) => !renamedSoFar.has(path, k));
       if (keys.length === 0) continue;
       if (keys.length < issue.keys.length) unsaid = { ...issue, keys };
     }
@@ -395,20 +397,23 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
       // "" is both too short and blank: one problem per place and kind is enough. Missing fields
       // all point at their object, so each missing field is its own problem (told apart by their
       // messages, kept per place: a key holding the message made 100,000 long strings).
-      const at = p.path.join('\u0000');
-      const key = `${p.code}\u0000${at}`;
+      const at = p.path;
       if (p.code === 'missing-field' || RENAMES.has(p)) {
-        const messages = said.get(key);
+        let places = said.get(p.code);
+        if (!places) said.set(p.code, (places = new PathMap()));
+        const messages = places.get(at);
         if (messages === p.message || (typeof messages === 'object' && messages.has(p.message))) continue;
-        if (messages === undefined) said.set(key, p.message);
-        else if (typeof messages === 'string') said.set(key, new Set([messages, p.message]));
+        if (messages === undefined) places.set(at, p.message);
+        else if (typeof messages === 'string') places.set(at, new Set([messages, p.message]));
         else messages.add(p.message);
-        if (RENAMES.has(p)) renamedSoFar.add(at);
+        if (RENAMES.has(p)) renamedSoFar.set(at, true);
         out.push(p);
         continue;
       }
-      if (!seen.has(key)) out.push(p);
-      seen.add(key);
+      let places = seen.get(p.code);
+      if (!places) seen.set(p.code, (places = new PathMap()));
+      if (!places.has(at)) out.push(p);
+      places.set(at, true);
     }
   }
   // A misspelt required field is said once, by the problem that names the missing field too.
@@ -418,7 +423,7 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   // other branch (a list of lines) adds "has 0 items; it needs at least 1", a fix that keeps the list.
   let wrongType: Set<string> | undefined;
   for (const p of out) if (p.code === 'wrong-type') (wrongType ??= new Set()).add(p.path.join('\u0000'));
-  const kept = renamed.size === 0 && wrongType === undefined ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path.join('\u0000')))
+  const kept = renamed.size === 0 && wrongType === undefined ? out : out.filter((p) => (p.code !== 'unknown-field' || RENAMES.has(p) || !renamed.has(p.path))
     && (p.code !== 'too-few' || wrongType === undefined || !wrongType.has(p.path.join('\u0000'))));
   const problems = oneProblemPerGuessedEffect(oneProblemPerIdList(raw, oneProblemPerWrongKind(raw, kept)));
   RENAMES.clear();
