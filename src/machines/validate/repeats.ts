@@ -25,9 +25,16 @@ export function groupRepeats(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   // A problem tied to another place (`related`: the assessment a feedback's warning is about) is
   // grouped only with those tied to the same place: counted first, by that place, so that 40,000
   // warnings each tied to an assessment of its own reply are not compared by their words at all.
-  const ties = problems.map((p) => (candidate(p) ? tieOf(p) : undefined));
+  // (By index, and only for the problems tied: most files have none, or a few.)
+  const ties: (string | undefined)[] = [];
   const tied = new Map<string, number>();
-  for (const t of ties) if (t !== undefined) tied.set(t, (tied.get(t) ?? 0) + 1);
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i] as UnlocatedProblem;
+    const t = p.related === undefined || !candidate(p) ? undefined : tieOf(p);
+    if (t === undefined) continue;
+    ties[i] = t;
+    tied.set(t, (tied.get(t) ?? 0) + 1);
+  }
   const looked = (p: UnlocatedProblem, i: number) => candidate(p) && (ties[i] === undefined || (tied.get(ties[i] as string) as number) > 1);
   // Most warnings are said once (each names its node): only a message said again is looked at
   // further, so 150,000 different ones cost one pass of a set.
