@@ -1,5 +1,6 @@
 import { countWords, firstFew } from '../text/first-few.js';
 import { quoteValue } from '../text/quote.js';
+import { PathMap } from './path-map.js';
 import { PLACES_AT, placeAt, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /**
@@ -18,9 +19,6 @@ import { PLACES_AT, placeAt, type JsonPath, type UnlocatedProblem } from './prob
 /** At most this many places are named by line and column in a folded error; the rest are counted. */
 export const MAX_PLACES = 5;
 
-// Joined, not JSON.stringify: 200,000 of them for 100,000 causes. (A node's path, its fields' names are
-// never the text of a number.)
-const keyOf = (path: JsonPath) => path.join('\u0000');
 
 type Cause = NonNullable<UnlocatedProblem['cause']>;
 
@@ -44,14 +42,15 @@ const CAUSE_CODES = new Set(['invalid-id', 'duplicate-id', 'missing-field', 'wro
 export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   // The problems by their index in `problems`, not by themselves: Sets and Maps of 100,000 problems
   // (a file of nodes whose "id" is written "ID") each gave every problem an identity hash.
-  const byCause = new Map<string, number[]>();
+  // By the cause's path, in a PathMap: a text per path (joined), made for each cause and again for
+  // each error that may report one, was 200,000 texts for 100,000 causes.
+  const byCause = new PathMap<number[]>();
   for (let i = 0; i < problems.length; i++) {
     const cause = (problems[i] as UnlocatedProblem).cause;
     if (!cause) continue;
-    const key = keyOf(cause.path);
-    const group = byCause.get(key);
+    const group = byCause.get(cause.path);
     if (group) group.push(i);
-    else byCause.set(key, [i]);
+    else byCause.set(cause.path, [i]);
   }
   if (byCause.size === 0) return problems;
   // Each problem's fate: 0 as it is, FOLDED folded into its cause's error, k > 0 the cause of groups[k - 1].
@@ -61,14 +60,13 @@ export function foldKnockOns(problems: UnlocatedProblem[]): UnlocatedProblem[] {
   for (let i = 0; i < problems.length; i++) {
     const p = problems[i] as UnlocatedProblem;
     if (p.cause || p.severity !== 'error' || !CAUSE_CODES.has(p.code)) continue;
-    const key = keyOf(p.path);
-    const at = byCause.get(key);
+    const at = byCause.get(p.path);
     if (!at || !reportsCause(p, (problems[at[0] as number] as UnlocatedProblem).cause) || !at.some((j) => (problems[j] as UnlocatedProblem).code === 'unknown-node')) continue;
     groups.push(at.map((j) => problems[j] as UnlocatedProblem));
     causes.push(p);
     fate[i] = groups.length;
     for (const j of at) fate[j] = FOLDED;
-    byCause.delete(key);
+    byCause.delete(p.path);
   }
   // The knock-ons the graph checks gave (no-way-to-end, unreachable) send the trainer to the
   // unknown-node errors about a copy's id (or the id a node lost): those are now the duplicate-id
