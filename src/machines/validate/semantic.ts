@@ -406,12 +406,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (unpaired.length === UNPAIRED_OFFERED) unpairedMore = true;
     else unpaired.push(id);
   };
-  /** How many times "start", a "next" or a "to" names each id (worked out once, when a reference is unknown). */
-  let referenceCounts: Map<string, number> | undefined;
+  /**
+   * How many times "start", a "next" or a "to" names each id: counted when first asked, in two maps,
+   * one of the ids of nodes there and one of any other id. The suggestions asked about are nodes:
+   * one map of all ids was 100,000 entries for 100,000 "next"s naming no node, of which only those
+   * a rename is offered for (the node suggested has nothing leading to it) were ever asked.
+   */
+  const referenceCounts: [Map<string, number> | undefined, Map<string, number> | undefined] = [undefined, undefined];
   const references = (id: string): number => {
-    if (!referenceCounts) {
+    const known = nodes.has(id) ? 0 : 1;
+    let counts = referenceCounts[known];
+    if (!counts) {
       const out = new Map<string, number>();
-      const one = (to: unknown) => { if (typeof to === 'string') out.set(to, (out.get(to) ?? 0) + 1); };
+      const one = (to: unknown) => { if (typeof to === 'string' && (nodes.has(to) ? 0 : 1) === known) out.set(to, (out.get(to) ?? 0) + 1); };
       const add = (next: Next | undefined) => {
         if (Array.isArray(next)) for (const r of next) one((r as { to?: unknown } | undefined)?.to);
         else one(next);
@@ -425,9 +432,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         add(loose.next);
         for (const { reply } of loose.replies) add(reply.next);
       }
-      referenceCounts = out;
+      referenceCounts[known] = counts = out;
     }
-    return referenceCounts.get(id) ?? 0;
+    return counts.get(id) ?? 0;
   };
   /**
    * The other way to mend references to a missing id, when the node spelt nearly like it is one
@@ -436,8 +443,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
    * correcting the references is several. Undefined otherwise.
    */
   const renameInstead = (nodeId: string, named: string): string | undefined => {
+    if (references(nodeId) > 0) return undefined;
     const count = references(named);
-    if (references(nodeId) > 0 || count < 2) return undefined;
+    if (count < 2) return undefined;
     return `rename the node "${nodeId}" to "${named}" (nothing leads to it yet, and ${count} places name "${named}": one change instead of ${count})`;
   };
   /** The node whose "next" is being checked (for a reply-id named there, see replyNamed). */
