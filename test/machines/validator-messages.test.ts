@@ -863,6 +863,21 @@ describe('character-unused: a character declared who never speaks and is named i
     const { problems } = withGrandma('"lines": [{ "character": "jade", "text": "Look,', '"lines": [{ "character": "granma", "text": "Mija, eat first." }, { "character": "jade", "text": "Look,');
     expect(problems.map((p) => p.code)).toEqual(['unknown-character']);
   });
+  // The texts are cleaned and split into words once per text written (cast.ts keeps them by text):
+  // each repeat is read as written, whether it follows the same text or not.
+  it('texts written again and again, one after another or not, are each read for names as written', () => {
+    const unused = (narrations: string[]) => validateScenario(JSON.stringify({
+      id: 'repeats', version: 1, title: 'Repeats', summary: 'Repeats.', contentNote: 'None.', estimatedMinutes: 5, learningGoals: ['non-judgmental'],
+      characters: [{ id: 'maya', name: 'Maya', role: 'youth' }, { id: 'grandma', name: 'Abuela Rosa', role: 'grandmother' }], start: 'scene-0',
+      nodes: [
+        ...narrations.map((narration, i) => ({ id: `scene-${i}`, kind: 'scene', narration, next: i + 1 < narrations.length ? `scene-${i + 1}` : 'end' })),
+        { id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.', lines: [{ character: 'maya', text: 'Bye.' }] },
+      ],
+    }, null, 2), 'x.json').problems.filter((p) => p.code === 'character-unused').map((p) => formatPath(p.path));
+    expect(unused(['You wait.', 'You wait again.', 'You wait.', 'You wait again.', 'Rosa waits.'])).toEqual([]);
+    expect(unused(['You wait.', 'Rosa waits.', 'You wait.', 'Rosa waits.', 'Rosa waits.'])).toEqual([]);
+    expect(unused(['You wait.', 'You wait again.', 'You wait.', 'You wait again.', 'You wait.'])).toEqual(['characters[1].id']);
+  });
   it('lists the first 20 one by one and counts the rest in one more warning', () => {
     const many = [...Array(25).keys()].map((i) => `{ "id": "aunt-${i}", "name": "Aunt number ${i}", "role": "relative" }`).join(',\n    ');
     const { problems } = exampleWith('{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }', `{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 },\n    ${many}`);

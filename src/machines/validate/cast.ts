@@ -23,6 +23,8 @@ export const MAX_UNUSED_LISTED = 20;
  * name only there is not a character met.
  */
 const TRAINER_ONLY = new Set(['authorNotes', 'facilitatorNote', 'discussionPrompt']);
+/** The texts kept as cleaned while reading them (see unusedCharacterProblems). */
+const MAX_CLEANED_KEPT = 1_000;
 /** The texts read in all while looking for names (see `named`). */
 const MAX_TEXTS_READ = 200_000;
 
@@ -59,21 +61,26 @@ export function unusedCharacterProblems(raw: unknown): UnlocatedProblem[] {
   const texts: string[] = [];
   /** For each word of a name looked for, the texts (by index) that hold it. */
   const holding = new Map<string, number[]>();
-  // A text written as the one before it ("You wait." in each of 100,000 nodes) is cleaned and split
-  // into words once.
-  let lastValue: string | undefined;
-  let lastText = '';
-  let lastWords: readonly string[] = [];
+  // A text written as one before it ("You wait." in each of 100,000 nodes; a reply's "text" and
+  // "feedback" the same in each of 20,000 decisions, one after the other) is cleaned and split into
+  // words once: the first MAX_CLEANED_KEPT texts are kept as cleaned, and the last one read.
+  const cleaned = new Map<string, { text: string; words: readonly string[] }>();
+  let last: { value: string; text: string; words: readonly string[] } | undefined;
   forEachText(raw, (value, _path, key) => {
     if (TRAINER_ONLY.has(key) || (CHARACTER_TEXTS as readonly string[]).includes(key)) return;
-    if (value !== lastValue) {
-      lastValue = value;
-      lastText = cleanLine(value).normalize('NFC');
-      lastWords = lastText.match(WORD) ?? [];
+    if (value !== last?.value) {
+      const kept = cleaned.get(value);
+      if (kept) last = { value, ...kept };
+      else {
+        const text = cleanLine(value).normalize('NFC');
+        const words = text.match(WORD) ?? [];
+        last = { value, text, words };
+        if (cleaned.size < MAX_CLEANED_KEPT) cleaned.set(value, { text, words });
+      }
     }
-    const text = lastText;
+    const { text, words } = last;
     const at = texts.push(text) - 1;
-    for (const w of lastWords) {
+    for (const w of words) {
       if (!wanted.has(w)) continue;
       const list = holding.get(w);
       if (!list) holding.set(w, [at]);
