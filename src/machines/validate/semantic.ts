@@ -1540,41 +1540,24 @@ function uncitedPrinciples(feedback: string, assessments: readonly Partial<Asses
     const section = uncitedSectionOf(feedback, a.principle);
     if (!section || done.has(section.id)) return;
     done.add(section.id);
-    // The last parentheses that cite a heading: the section is added inside them, before the ")".
-    let last: { inside: string; close: number } | undefined;
-    for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
-      const inside = m[1] ?? '';
-      if (inside.split(';').some((part) => headingSet.has(part.trim()))) last = { inside, close: (m.index ?? 0) + inside.length + 1 };
-    }
-    // "(Collaboration)" beside "(Red Flags)": that heading cut to its first words, which counts
-    // for nothing while another heading is cited (see nearHeading); or run on, "(Harm reduction
-    // approach)". Said at it, to write as the guide prints it.
-    const lowerHeading = section.heading.toLowerCase();
-    for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
-      let runOn = false;
-      const part = (m[1] ?? '').split(';').map((x) => x.trim()).find((x) => {
-        if (x === '') return false;
-        if (lowerHeading.startsWith(`${x.toLowerCase().replace(/[\s.?!:]+$/, '')} `)) return true;
-        runOn = x.toLowerCase().startsWith(`${lowerHeading} `);
-        return runOn;
-      });
-      if (part === undefined) continue;
+    const how = howUncited(feedback, section.heading);
+    if (how.part !== undefined) {
       out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
-        stringIndex: (m.index ?? 0) + 1 + (m[1] ?? '').indexOf(part),
-        message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), whose section of the guide is ${quoteValue(section.heading, 100)}, but its feedback cites it ${runOn ? 'with more words' : 'cut short'}, as ${quoteValue(part)}, which does not count as citing it.`,
-        fix: `Write the section heading ${runOn ? 'alone' : 'in full'}, exactly as the guide prints it: (${section.heading}).` });
+        stringIndex: how.at,
+        message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), whose section of the guide is ${quoteValue(section.heading, 100)}, but its feedback cites it ${how.runOn ? 'with more words' : 'cut short'}, as ${quoteValue(how.part)}, which does not count as citing it.`,
+        fix: `Write the section heading ${how.runOn ? 'alone' : 'in full'}, exactly as the guide prints it: (${section.heading}).` });
       return;
     }
     // "[Prohibited Activities]", "see Prohibited Activities": the heading is there, only not in
     // parentheses, which is what counts as a citation. Said at it.
-    const named = feedback.indexOf(section.heading);
-    if (named >= 0) {
+    if (how.named >= 0) {
       out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
-        stringIndex: named,
+        stringIndex: how.named,
         message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), and its feedback names that principle's section, ${quoteValue(section.heading, 100)}, but not in parentheses, so it does not count as citing it.`,
         fix: `Write it in parentheses, exactly as the guide prints it: (${section.heading}).` });
       return;
     }
+    const last = how.last;
     const together = last ? `(${last.inside.trim()}; ${section.heading})` : `(${section.heading})`;
     out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
       ...(last ? { stringIndex: last.close } : {}),
@@ -1583,6 +1566,56 @@ function uncitedPrinciples(feedback: string, assessments: readonly Partial<Asses
         ? `Add the section to the citation here, with a semicolon: ${together}. Or cite it after the sentence about that point: "… (${section.heading})."`
         : `Cite it by its heading in parentheses after the sentence about that point: "… (${section.heading})."` });
   });
+}
+
+/**
+ * How `feedback` leaves the section `heading` uncited, read from the feedback alone: the heading cut
+ * short or run on in parentheses (`part`, at `at`), else where it is named outside them (`named`,
+ * -1: nowhere), and the last parentheses that cite a heading (`last`, where the section is added).
+ */
+interface HowUncited { part?: string; at: number; runOn: boolean; named: number; last?: { inside: string; close: number } }
+
+/**
+ * howUncited's answers, by feedback and heading: a feedback written alike in many replies ("It
+ * matters (Red Flags).", in each of 60,000) is read once per heading, not once per reply (its
+ * parentheses matched twice, some 150 MB of matches for the collector). Emptied past 1,000 texts.
+ */
+const uncitedAnswers = new Map<string, Map<string, HowUncited>>();
+
+function howUncited(feedback: string, heading: string): HowUncited {
+  let byHeading = uncitedAnswers.get(feedback);
+  const known = byHeading?.get(heading);
+  if (known) return known;
+  if (!byHeading) {
+    if (uncitedAnswers.size >= 1_000) uncitedAnswers.clear();
+    uncitedAnswers.set(feedback, (byHeading = new Map()));
+  }
+  // The last parentheses that cite a heading: the section is added inside them, before the ")".
+  let last: { inside: string; close: number } | undefined;
+  for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
+    const inside = m[1] ?? '';
+    if (inside.split(';').some((part) => headingSet.has(part.trim()))) last = { inside, close: (m.index ?? 0) + inside.length + 1 };
+  }
+  let how: HowUncited | undefined;
+  // "(Collaboration)" beside "(Red Flags)": that heading cut to its first words, which counts
+  // for nothing while another heading is cited (see nearHeading); or run on, "(Harm reduction
+  // approach)". Said at it, to write as the guide prints it.
+  const lowerHeading = heading.toLowerCase();
+  for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
+    let runOn = false;
+    const part = (m[1] ?? '').split(';').map((x) => x.trim()).find((x) => {
+      if (x === '') return false;
+      if (lowerHeading.startsWith(`${x.toLowerCase().replace(/[\s.?!:]+$/, '')} `)) return true;
+      runOn = x.toLowerCase().startsWith(`${lowerHeading} `);
+      return runOn;
+    });
+    if (part === undefined) continue;
+    how = { part, at: (m.index ?? 0) + 1 + (m[1] ?? '').indexOf(part), runOn, named: -1, last };
+    break;
+  }
+  how ??= { at: -1, runOn: false, named: feedback.indexOf(heading), last };
+  byHeading.set(heading, how);
+  return how;
 }
 
 /**
