@@ -639,8 +639,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
   // Items are counted from 1 in words ("item 1 of "characters""), as routes and conditions are;
   // the path printed before the message counts from 0.
   const parentKey = path[path.length - 2];
-  // Written when a message needs it: the missing field of 100,000 nodes ("ID" for "id") needs none.
-  const keyName = () => (typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file');
+  // Written when a message needs it (keyNameOf): the missing field of 100,000 nodes ("ID" for "id")
+  // needs none. (A function of its own, not a closure made per issue.)
   const value = valueAt(raw, path);
 
   switch (issue.code) {
@@ -710,21 +710,21 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       if (typeof key === 'number' && path[path.length - 2] === 'assessments' && typeof value === 'string' && issue.expected === 'object') {
         const principle = principleIds.includes(value) ? value : '<principle id>';
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be an assessment in braces, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be an assessment in braces, but it is ${describe(value)}.`,
           `Write each assessment as an object: { "principle": ${quoteValue(principle)}, "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).`)];
       }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
         const tested = (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var;
         // "ne": false holds when the flag is true: the "is" that means the same is the other value.
         const is = key === 'ne' ? !value : value;
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} compares numbers, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(is)} }${key === 'ne' ? ` (not ${String(value)})` : ''}.`)];
       }
       const [plainWords, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       // "yes", "no", "true": the word a trainer means, written as JSON's true or false.
       const yesNo = issue.expected === 'boolean' && typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
       if (yesNo !== undefined) {
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be true or false, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be true or false, but it is ${describe(value)}.`,
           `Write ${typeof key === 'string' ? `"${key}": ` : ''}${String(yesNo)}, without quotes: JSON's yes and no are true and false.`)];
       }
       const isNumber = issue.expected === 'number' || issue.expected === 'int';
@@ -736,7 +736,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.expected === 'array' && key === 'lines' && typeof value === 'string') {
         const first = (valueAt(raw, ['characters', 0]) as { id?: unknown } | undefined)?.id;
         const who = typeof first === 'string' && first !== '' ? quoteValue(first) : '"<character id>"';
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
           // The text itself when short enough to read in the fix; else a place for it (a cut text copied would lose its end).
           `Write "lines": [{ "character": ${who}, "text": ${value.length <= 60 ? quoteValue(value, 60) : '"…"'} }]${value.length <= 60 ? '' : ', with your text in "text"'}: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)`)];
       }
@@ -746,7 +746,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // (it named none, found by val-55).
       // So is a condition's or an effect's "var", with the variables (found by val-56).
       const choices = key === 'character' ? declaredCharacters(raw) : key === 'var' ? declaredVariables(raw, path) : '';
-      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
+      if (value === null && issue.expected === 'string' && typeof key === 'string') return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be ${words}, but it is ${describe(value)}.`, `${nullTextFix(raw, path, key)}${choices}`)];
       // A text written as a list of texts ("narration": ["First paragraph.", "Second."], "title":
       // ["The messages"]): told 'Put the text in double quotes, e.g. "…".', which it was already
       // (found by author-57). The one text to write, joined where there are several.
@@ -757,13 +757,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // "safety-planning, csw-partnership"): 'Use a list in square brackets: [ … ].' showed no item.
       if (issue.expected === 'array' && (key === 'allowLanguage' || key === 'learningGoals') && typeof value === 'string' && !isBlank(value)) {
         const items = value.split(/\s*(?:[,;]|\band\b)\s*/).filter((v) => v !== '');
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be a list, even of one, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be a list, even of one, but it is ${describe(value)}.`,
           `Put square brackets around ${items.length > 1 ? `the ${items.length} ids, each in its own double quotes` : 'it'}: "${key}": [${firstFew(items.map((v) => quoteValue(v)), { last: ', ' })}].`)];
       }
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
-      return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be ${words}, but it is ${describe(value)}.`,
-        listOfOne ? `Put square brackets around the object: ${keyName()}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : `${fix}${choices}`)];
+      return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be ${words}, but it is ${describe(value)}.`,
+        listOfOne ? `Put square brackets around the object: ${keyNameOf(key, parentKey)}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : `${fix}${choices}`)];
     }
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
@@ -811,22 +811,22 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const rest = typeof condition === 'object' && condition !== null && !Array.isArray(condition)
           ? Object.entries(condition).filter(([k, v]) => k !== 'conduct' && k !== 'principle' && typeof v !== 'object').slice(0, 6).map(([k, v]) => `${quoteValue(k, 40)}: ${quoteValue(v, 40)}`)
           : [];
-        return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here: ${quoteValue(value)} is a variable of this scenario, and a variable is tested with "var".`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}, which is not allowed here: ${quoteValue(value)} is a variable of this scenario, and a variable is tested with "var".`,
           `Write { "var": ${quoteValue(value)}${rest.map((r) => `, ${r}`).join('')} }. ("conduct" tests the volunteer's replies so far: ${options}.)`)];
       }
       // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
       const meaning = typeof key === 'string' && typeof value === 'string' ? VALUE_WORDS[key]?.[value.trim().toLowerCase()] : undefined;
       if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
-        return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
           `Write "${String(key)}": "${meaning.value}" (${meaning.why}). The values are ${options}.`)];
       }
       // "Strong", "Follows": the value with a capital, which is to be written in lower case.
       const lower = typeof key === 'string' && typeof value === 'string' ? value.trim().toLowerCase() : undefined;
       if (lower !== undefined && lower !== value && issue.values.map(String).includes(lower)) {
-        return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
+        return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}, which is not allowed here. Did you mean "${lower}"?`,
           `Write "${String(key)}": "${lower}", ${lowerCaseWords(value as string)}. The values are ${options}.`)];
       }
-      return [errorAt(path, 'invalid-value', `${capitalise(keyName())} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
+      return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator === 'kind') {
@@ -897,7 +897,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
       if (typeof changed === 'string' && declaredFlag(raw, changed)) {
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
           `${quoteValue(changed)} is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.`)];
       }
       const variable = key === 'start' && path.length === 3 && path[0] === 'variables' ? valueAt(raw, path.slice(0, -1)) as { id?: unknown; type?: unknown } | undefined : undefined;
@@ -912,10 +912,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (key === 'start' || key === 'set') {
         // "start": "50": the number meant, without its quotes, as "weight": "2" is told.
         const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value.trim()) : undefined;
-        return [errorAt(path, 'wrong-type', `${capitalise(keyName())} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
           number !== undefined ? `Write "${key}": ${number}, without quotes.` : 'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
       }
-      return [errorAt(path, 'wrong-type', `${capitalise(keyName())} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
+      return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} does not have an allowed form (it is ${describe(value)}).`, pointerWords.checkField(describedAt(raw, path)))];
     }
     case 'invalid_format': {
       const looksLikeId = issue.message.includes('lower-case');
@@ -938,36 +938,36 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
           meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.` : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
-      return [errorAt(path, 'blank-text', `${capitalise(keyName())} is blank.`, blankTextFix(raw, path))];
+      return [errorAt(path, 'blank-text', `${capitalise(keyNameOf(key, parentKey))} is blank.`, blankTextFix(raw, path))];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [errorAt(path, 'blank-text', `${capitalise(keyName())} is empty.`, blankTextFix(raw, path))];
+      if (issue.origin === 'string') return [errorAt(path, 'blank-text', `${capitalise(keyNameOf(key, parentKey))} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
         if (key === 'learningGoals' && path.length === 1) return [errorAt(path, 'too-few', '"learningGoals" is empty: it needs at least one learning goal.', learningGoalsFix(raw))];
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} ${Number(issue.minimum) === 1 ? 'item' : 'items'}.`;
-        return [errorAt(path, 'too-few', `${capitalise(keyName())} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
+        return [errorAt(path, 'too-few', `${capitalise(keyNameOf(key, parentKey))} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
       if (isWeight(path)) {
         // A negative weight means "against": that is the verdict's to say (found by author-50: told
         // to remove the assessment, the point the trainer meant to score).
         if (typeof value === 'number' && value < 0 && value >= -3 && Number.isInteger(value)) {
           const assessment = valueAt(raw, path.slice(0, -1)) as { verdict?: unknown } | undefined;
-          return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+          return [errorAt(path, 'out-of-range', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
             assessment?.verdict === 'violates'
               ? `A weight says how much, never which way: "verdict": "violates" already counts it against the reply. Write "weight": ${-value}.`
               : `A weight says how much, never which way: "verdict" says that. To count this principle against the reply, write "verdict": "violates", "weight": ${-value}.`)];
         }
-        return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+        return [errorAt(path, 'out-of-range', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 1, 2 or 3 (${WEIGHT_RANGE.meaning}). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.`)];
       }
-      return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
+      return [errorAt(path, 'out-of-range', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
     }
     case 'too_big': {
       if (issue.origin === 'string') {
         const length = typeof value === 'string' ? value.length : 0;
         const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
-        return [errorAt(path, 'too-long', `${capitalise(keyName())} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? REPLY_TOO_LONG[String(key)] ?? 'Shorten it.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
+        return [errorAt(path, 'too-long', `${capitalise(keyNameOf(key, parentKey))} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? REPLY_TOO_LONG[String(key)] ?? 'Shorten it.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
       }
       if (issue.origin === 'array' && key === 'replies') {
         // A live room numbers a decision's replies on the phones, and takes numbers up to MAX_REPLIES.
@@ -975,25 +975,30 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'too-many', `This decision has ${count} replies; a decision can have at most ${Number(issue.maximum)}, the most a live room can number on the phones.`,
           'Remove replies until there are no more than that (three or four are best), or split the choice across two decisions.')];
       }
-      if (issue.origin === 'array') return [errorAt(path, 'too-many', `${capitalise(keyName())} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
+      if (issue.origin === 'array') return [errorAt(path, 'too-many', `${capitalise(keyNameOf(key, parentKey))} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
       if (isWeight(path)) {
-        return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+        return [errorAt(path, 'out-of-range', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
           `Use 3 or less (${WEIGHT_RANGE.meaning}).`)];
       }
-      return [errorAt(path, 'out-of-range', `${capitalise(keyName())} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
+      return [errorAt(path, 'out-of-range', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
       // Only escapes or invisible characters: blank as every screen shows it ("" or "  " is said by the checks before).
       if (issue.message === S.INVISIBLE_ONLY) {
-        return [errorAt(path, 'blank-text', `${capitalise(keyName())} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
+        return [errorAt(path, 'blank-text', `${capitalise(keyNameOf(key, parentKey))} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
       }
       // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
       // to write "gte" there, which is the whole fix: one mistake, one problem.
       if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => comparisonMeant(k) !== undefined)) return [];
       return [customProblem(issue.message, path, value)];
     default:
-      return [errorAt(path, 'invalid-value', `${capitalise(keyName())}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
+      return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
   }
+}
+
+/** A field's name as a message says it: "narration" quoted, "item 2 of "replies"", or "the file". */
+function keyNameOf(key: JsonPath[number] | undefined, parentKey: JsonPath[number] | undefined): string {
+  return typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file';
 }
 
 /**
