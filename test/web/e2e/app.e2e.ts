@@ -1869,9 +1869,10 @@ describe('the web app in Chromium', () => {
         copy.querySelectorAll('.cell-label').forEach((l) => l.remove());
         // A paragraph or item: its first 40 characters, as they are; a table's cell: its words in
         // order (the PDF's text runs the lines of the cells of a row into one another, as they stand
-        // side by side, on A5 a cell's first line one or two words).
+        // side by side, on A5 a cell's first line one or two words), a word with a hyphen as its parts
+        // (a narrow column breaks "24-hour" after its hyphen, which then ends a line: "24- hour").
         const words = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return /^T[HD]$/.test(el.tagName) ? { cell: words.split(' ') } : { text: words.slice(0, 40) };
+        return /^T[HD]$/.test(el.tagName) ? { cell: words.split(/ |(?<=\S-)(?=\S)/) } : { text: words.slice(0, 40) };
       }))).filter((t) => (t.cell ? t.cell.join('') : t.text ?? '').length > 0);
       /** Whether `printed` has the paragraph's start, or the cell's words in their order. */
       const printedIn = (printed: string, t: { text?: string; cell?: string[] }) => {
