@@ -14,6 +14,16 @@ const recordsTextOf = (file: RecordsFile) => `${JSON.stringify(file, null, 2)}\n
 // Damaged practices are named by when they were finished on the local clock: 18:30 UTC is 10:30 a.m. in Los Angeles.
 timeZoneForFile('America/Los_Angeles');
 const now = new Date('2026-02-10T18:30:00Z');
+/** Where records read at `now` and found damaged are set aside. */
+const SET_ASIDE = 'records.json.damaged-2026-02-10T18-30-00';
+/** Records stored as `text` and read at `now`: the finished scenarios read (by id) are `kept`, and `text` is set aside whole, as it was. */
+function readSetAside(text: string, kept: string[]) {
+  const store = memoryStore({ [RECORDS_KEY]: text });
+  const read = readRecords(store, now);
+  expect(read.playthroughs.map((p) => p.id)).toEqual(kept);
+  expect(store.read(SET_ASIDE)).toBe(text);
+  return { store, read };
+}
 const playable: PlayableScenario = { scenario: example, file: '/scenarios/example.json', bundled: true };
 const debrief = (replies = ['phone-curious', 'after-supervisor']) => play(example, 'practice', replies).getSnapshot().output as Debrief;
 let counter = 0;
@@ -170,12 +180,9 @@ describe('records format 2: every completed playthrough is kept', () => {
     // completion used to write the records back without it, and the practice was gone unsaid.
     const [a, b] = [record(now), record(now)];
     const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [a, { ...b, mode: 'facilitated' }] });
-    const store = memoryStore({ [RECORDS_KEY]: text });
-    const read = readRecords(store, now);
-    expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
-    expect(read.setAside).toEqual({ movedTo: 'records.json.damaged-2026-02-10T18-30-00', why: 'the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment', partly: { unreadable: 1, kept: 1 } });
+    const { store, read } = readSetAside(text, [a.id]);
+    expect(read.setAside).toEqual({ movedTo: SET_ASIDE, why: 'the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment', partly: { unreadable: 1, kept: 1 } });
     expect(read.notice).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (the practice of "Example: the new phone" finished on 2026-02-10 at 10:30 a.m.: its mode is neither practice nor assessment) and is left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 1 finished scenario was kept.');
-    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
     // The readable part is the records now: read again, nothing more is set aside or said.
     expect(readRecords(store, now)).toEqual({ records: read.records, playthroughs: [read.playthroughs[0]] });
     recordPlaythrough(store, b, bytes, now);
@@ -325,13 +332,10 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     const tooMany = at('2026-02-10T13:00:00.000Z', MAX_RECORD_MINUTES + 1, '2026-02-01T00:00:00.000Z');
     const moreThanPassed = at('2026-02-10T14:00:00.000Z', 300, '2026-02-10T13:30:00.000Z');
     const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [good, nextYear, longest, startsLater, tooMany, moreThanPassed, aheadToday] });
-    const store = memoryStore({ [RECORDS_KEY]: text });
-    const read = readRecords(store, now);
-    expect(read.playthroughs.map((p) => p.id)).toEqual([good.id, longest.id, aheadToday.id]);
+    const { read } = readSetAside(text, [good.id, longest.id, aheadToday.id]);
     // Never changed to fit: what is kept says what it said.
     expect(read.playthroughs.map((p) => p.minutes)).toEqual([7, MAX_RECORD_MINUTES, 5]);
     expect(read.notice).toBe('Part of your completion records was damaged: 4 finished scenarios could not be read (the practice of "Example: the new phone" finished on 2027-02-10 at 4:00 a.m.: its completion date, 2027-02-10, is later than today) and are left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 3 finished scenarios were kept.');
-    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
     const why = (p: PlaythroughRecord) => {
       const one = readRecords(memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [p] }) }), now);
       return one.setAside?.why;
@@ -1238,17 +1242,15 @@ describe('a records file with a key written twice (two records files joined by h
     const second = record(new Date('2026-02-03T18:00:00Z'));
     const text = twice([first], [second]);
     expect(parseRecordsFile(text, now)).toMatchObject({ ok: true, repeated: 'playthroughs' });
-    const store = memoryStore({ [RECORDS_KEY]: text });
-    const read = readRecords(store, now);
-    expect(read.playthroughs.map((p) => p.id)).toEqual([second.id]);
-    expect(read.setAside).toMatchObject({ movedTo: 'records.json.damaged-2026-02-10T18-30-00', repeated: 'playthroughs', partly: { unreadable: 0, kept: 1 } });
+    // The file as it was is the copy, the earlier list in it.
+    const { store, read } = readSetAside(text, [second.id]);
+    expect(read.setAside).toMatchObject({ movedTo: SET_ASIDE, repeated: 'playthroughs', partly: { unreadable: 0, kept: 1 } });
     expect(read.notice).toBe('Part of your completion records could not be read: the file has "playthroughs" written twice, and only the last one was read; they were moved to records.json.damaged-2026-02-10T18-30-00, and the 1 finished scenario read from it was kept.');
-    // The file as it was is the copy, the earlier list in it; read again, the records say nothing more.
-    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    // Read again, the records say nothing more.
     expect(readRecords(store, now).notice).toBeUndefined();
     recordPlaythrough(store, record(now), bytes, now);
     expect(readRecords(store, now).playthroughs).toHaveLength(2);
-    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    expect(store.read(SET_ASIDE)).toBe(text);
     // Records held in a tab are not merged over such a file: it is set aside first (recordsWriteBack).
     expect(recordsWriteBack(text, recordsTextOf({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [first] }), now)).toBe('damaged');
   });
@@ -1266,8 +1268,7 @@ describe('a records file with a key written twice (two records files joined by h
 
   it('with none of its finished scenarios read (the last list empty), says so without a count of none', () => {
     const text = twice([record(new Date('2026-02-01T18:00:00Z'))], []);
-    const store = memoryStore({ [RECORDS_KEY]: text });
-    expect(readRecords(store, now).notice).toBe('Part of your completion records could not be read: the file has "playthroughs" written twice, and only the last one was read; they were moved to records.json.damaged-2026-02-10T18-30-00.');
-    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    const { read } = readSetAside(text, []);
+    expect(read.notice).toBe('Part of your completion records could not be read: the file has "playthroughs" written twice, and only the last one was read; they were moved to records.json.damaged-2026-02-10T18-30-00.');
   });
 });

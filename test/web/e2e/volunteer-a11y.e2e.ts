@@ -87,6 +87,26 @@ function clean(s: PageSession) {
   expect(s.errors()).toEqual([]);
 }
 
+/**
+ * A scenario played at a desk (1280×800, reduced motion): `body` drives it, then the page is checked
+ * clean (nothing sent, no dialog, no error) and closed, whatever happened.
+ */
+async function atDesk(scenario: string, body: (s: PageSession, page: Page) => Promise<void>): Promise<void> {
+  const s = await openPage(web.browser, web.app.url, `#/play/${scenario}`, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  try {
+    await body(s, s.page);
+    clean(s);
+  } finally {
+    await s.close();
+  }
+}
+
+/** From the scenario's opening scene to its first decision by keyboard (Continue), its replies shown. */
+async function continueToDecision(page: Page): Promise<void> {
+  await tabToAndPress(page, /^Continue$/);
+  await replyGroup(page).waitFor();
+}
+
 describe('a volunteer by keyboard and screen reader', () => {
   // "Back to your debrief" (on a what-if's debrief, or during the replay) put the focus on the
   // debrief's heading at the top of the page: a keyboard user trying what-ifs one after another
@@ -242,11 +262,8 @@ describe('a volunteer by keyboard and screen reader', () => {
   // was brought into view. At 1280x800 the heading of a decision just opened by Continue was left at
   // the window's bottom edge, its question and replies (where the reply keys act) below it, unseen.
   it('back from a break by keyboard, the decision the focus returns to is on the screen with its replies, as after Continue', async () => {
-    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const { page } = s;
-    try {
-      await tabToAndPress(page, /^Continue$/);
-      await replyGroup(page).waitFor();
+    await atDesk('trafficker-contact', async (s, page) => {
+      await continueToDecision(page);
       const shown = () => page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
@@ -272,21 +289,15 @@ describe('a volunteer by keyboard and screen reader', () => {
         await expect.poll(shown, { message: leave }).toEqual({ focus: newest, heading: true, replies: true });
       }
       await s.screenshot('e2e-back-from-break-decision');
-      clean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   // One scenario open in two tabs: when the other tab goes on with it, this one stops (its replies
   // and controls are taken away) and says so in an alert. The focus was on a reply there, and went
   // with it to the document's body: the next Tab started again from "Skip to content" at the top.
   it('the same scenario gone on with in another tab: the focus on a reply taken away goes to the moment it stopped at, shown, the alert said once', async () => {
-    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const { page } = s;
-    try {
-      await tabToAndPress(page, /^Continue$/);
-      await replyGroup(page).waitFor();
+    await atDesk('trafficker-contact', async (s, page) => {
+      await continueToDecision(page);
       const other = await s.context.newPage();
       await other.goto(`${web.app.url}#/play/trafficker-contact`);
       await replyGroup(other).waitFor();
@@ -309,19 +320,14 @@ describe('a volunteer by keyboard and screen reader', () => {
       expect(violationsText(await runAxe(page))).toBe('');
       await s.screenshot('e2e-gone-on-elsewhere-focus');
       await other.close();
-      clean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   // The first page open in one tab while the scenario is played in another: it went on offering
   // "Continue where you stopped (1 reply made …)" after the other tab had finished the scenario, the
   // card still "Not completed yet" and with no "See your last debrief", until the page was reloaded.
   it('the first page follows a scenario played in another tab: its Continue link goes once it is finished there, the focus on it moving to the card', async () => {
-    const s = await openPage(web.browser, web.app.url, '#/play/red-flags', { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const { page } = s;
-    try {
+    await atDesk('red-flags', async (s, page) => {
       await tabToAndPress(page, /^Continue$/).catch(() => undefined);
       await answerFirstByKey(page);
       const first = await s.context.newPage();
@@ -342,10 +348,7 @@ describe('a volunteer by keyboard and screen reader', () => {
       await expect.poll(() => first.evaluate(() => ({ name: document.activeElement?.getAttribute('aria-label'), shown: document.activeElement?.matches(':focus-visible') }))).toEqual({ name: `Practise: ${title}`, shown: true });
       expect(violationsText(await runAxe(first))).toBe('');
       await first.close();
-      clean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 });
 
