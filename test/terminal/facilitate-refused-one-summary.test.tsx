@@ -70,11 +70,14 @@ const lineByLineIn = async (env: NodeJS.ProcessEnv, lines: string[], refuseAfter
 
 /**
  * The app started again later (a new process: this one remembers that the folder refused): the same
- * state folder, copied to one this process has not seen, started in the same folder as before.
+ * state folder, copied to one this process has not seen, started in the same folder as before. The
+ * copy keeps the files' times: a kept session's summary is one written no earlier than the session was
+ * last kept (stoppedSessionSummary), and a copy dated now made that seem later than q's summary on a
+ * machine slow enough to take two seconds between q and the copy.
  */
 const later = (env: NodeJS.ProcessEnv) => {
   const next = tempEnv({ PWD: env.PWD as string });
-  cpSync(stateDir(env), stateDir(next), { recursive: true });
+  cpSync(stateDir(env), stateDir(next), { recursive: true, preserveTimestamps: true });
   return next;
 };
 
