@@ -76,11 +76,12 @@ describe('story-56a: the-list does not end strong after a judgement of Bảo or 
   });
 
   it.each([
-    { from: 'd5-honest', to: 'd5-doing', told: /^The hearing goes smoothly\. Bảo is polite with you, and careful: when he told you about Kenny, he heard back from you that he would be doing to Kenny what was being done to him\./ },
-    { from: 'd6-miss', to: 'd6-friend', told: /^The hearing goes smoothly\. Bảo is polite with you, and careful: when he told you Chú Vinh was not some monster, you told him the man was not his friend\./ },
-  ])('$to then the best of everything else, at 82%, ends mixed and says why', ({ from, to, told }) => {
+    { from: 'd5-honest', to: 'd5-doing', percent: 82, told: /^The hearing goes smoothly\. Bảo is polite with you, and careful: when he told you about Kenny, he heard back from you that he would be doing to Kenny what was being done to him\./ },
+    // Since reader-c-60, d6-friend also goes against validate-loss (story-60c.test.ts): 79%, no longer in the Strong band.
+    { from: 'd6-miss', to: 'd6-friend', percent: 79, told: /^The hearing goes smoothly\. Bảo is polite with you, and careful: when he told you Chú Vinh was not some monster, you told him the man was not his friend\./ },
+  ])('$to then the best of everything else, at $percent%, ends mixed and says why', ({ from, to, percent, told }) => {
     const d = endedOn(ID, BEST.map((r) => (r === from ? to : r)));
-    expect(d.score.percent).toBe(82);
+    expect(d.score.percent).toBe(percent);
     expect(d.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(d.ending?.narration).toMatch(told);
     expect(d.ending?.narration).toMatch(/takes it to Ms\. Ochoa and his peer advocate, not you\.$/);

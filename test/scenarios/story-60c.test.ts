@@ -38,3 +38,32 @@ describe('reader-c-60: the-list d8-all, a demand that Saturdays stop, is scored 
     expect(endedOn('the-list', BEST).ending?.id).toBe('end-strong');
   });
 });
+
+// 2. the-list d6-friend ("Someone who really cared about you would never ask you to do this. He isn't your friend,
+// Bảo.") argues with what Bảo has just said he feels for the man who came every day when Ông died, at the decision
+// whose trainer note asks the room to watch for "replies that argue with his feelings". The guide asks positive
+// supports like the CASA to validate and process these feelings of loss (Stages of Exiting CSEC Involvement). The
+// reply was scored only as judgement, so its debrief listed validate-loss as a chance "missed", while d6-hurt beside
+// it, which only passes over the feeling, went against it; the same denial at the other loss decisions is scored
+// on it (youth-relapses d3-using, whereabouts-unknown d6-deserve).
+describe('reader-c-60: the-list d6-friend, arguing with the loss, goes against validate-loss', () => {
+  const PATH = ['d1-hear', 'd2-light', 'd3-carry', 'd4-marcus', 'd5-honest', 'd6-friend', 'd7-go', 'd8-next', 'd9-strengths'];
+
+  it('it violates validate-loss beside non-judgmental, as youth-relapses d3-using does', () => {
+    expect(scored('the-list', 'd6-loyal', 'd6-friend')).toEqual(['non-judgmental violates 2', 'validate-loss violates 1']);
+    expect(scored('youth-relapses', 'd3-miss', 'd3-using')).toEqual(['non-judgmental violates 2', 'validate-loss violates 1']);
+    expect(scored('whereabouts-unknown', 'd6-feelings', 'd6-deserve')).toContain('validate-loss violates 2');
+  });
+
+  it('its feedback names the loss, in the guide\'s words and section', () => {
+    const fb = bundledReply('the-list', 'd6-loyal', 'd6-friend').feedback;
+    expect(fb).toMatch(/validate and process these feelings of loss/);
+    expect(fb.match(/\(Stages of Exiting CSEC Involvement\)/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the debrief says the playthrough went against validate-loss, not that it missed it', () => {
+    const d = endedOn('the-list', PATH);
+    expect(d.principles.find((p) => p.principleId === 'validate-loss')?.status).toBe('violated');
+    expect(d.ending?.id).toBe('end-mixed');
+  });
+});
