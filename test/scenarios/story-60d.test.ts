@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { bundledReply } from '../helpers/bundled.js';
+import { endedOn } from '../helpers/story.js';
+
+// Session 60 (reader-d-60): the same kind of reply scored the same way across the bundled scenarios. Each case was
+// seen failing on the files as they stood before the fix.
+
+const scored = (id: string, node: string, reply: string) => bundledReply(id, node, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`);
+
+// 1. jae-and-hyung d6-truth ("I get why you'd miss him, Jae, but a real brother wouldn't have done what he did to
+// you.") answers Jae's "I miss him" by arguing with the feeling, at the decision whose trainer note quotes the guide's
+// ask that positive supports validate and process feelings of loss (Stages of Exiting CSEC Involvement). It was scored
+// only as judgement, so its debrief listed validate-loss as a chance "missed", while d6-goodbye beside it went against
+// it; the same denial at every other loss decision goes against validate-loss (the-list d6-friend, youth-relapses
+// d3-using at weight 1 beside non-judgmental; whereabouts-unknown d6-deserve).
+describe('reader-d-60: jae-and-hyung d6-truth, arguing with the loss, goes against validate-loss', () => {
+  const BEST = ['d1-ask', 'd2-honest', 'd3-ruth', 'd4-decline', 'd5-clc', 'd6-loss', 'd7-support'];
+  const PATH = BEST.map((r) => (r === 'd6-loss' ? 'd6-truth' : r));
+
+  it('it violates validate-loss beside non-judgmental, as the-list d6-friend and youth-relapses d3-using do', () => {
+    expect(scored('jae-and-hyung', 'd6-miss', 'd6-truth')).toEqual(['non-judgmental violates 2', 'validate-loss violates 1']);
+    expect(scored('the-list', 'd6-loyal', 'd6-friend')).toEqual(['non-judgmental violates 2', 'validate-loss violates 1']);
+    expect(scored('youth-relapses', 'd3-miss', 'd3-using')).toEqual(['non-judgmental violates 2', 'validate-loss violates 1']);
+  });
+
+  it('its feedback names the loss, in the guide\'s words and section', () => {
+    const fb = bundledReply('jae-and-hyung', 'd6-miss', 'd6-truth').feedback;
+    expect(fb).toMatch(/validate and process these feelings of loss/);
+    expect(fb).toContain('remain open-minded and non-judgmental when discussing these topics (Stages of Exiting CSEC Involvement)');
+    expect(fb.match(/\(Stages of Exiting CSEC Involvement\)/g)?.length).toBe(2);
+  });
+
+  it('the debrief says the playthrough went against validate-loss, not that it missed it', () => {
+    const d = endedOn('jae-and-hyung', PATH);
+    expect(d.principles.find((p) => p.principleId === 'validate-loss')?.status).toBe('violated');
+    expect(endedOn('jae-and-hyung', BEST).ending?.id).toBe('end-strong');
+  });
+});
