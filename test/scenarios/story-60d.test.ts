@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledReply } from '../helpers/bundled.js';
+import { bundledReply, bundledScenario } from '../helpers/bundled.js';
 import { endedOn } from '../helpers/story.js';
 
 // Session 60 (reader-d-60): the same kind of reply scored the same way across the bundled scenarios. Each case was
@@ -34,5 +34,38 @@ describe('reader-d-60: jae-and-hyung d6-truth, arguing with the loss, goes again
     const d = endedOn('jae-and-hyung', PATH);
     expect(d.principles.find((p) => p.principleId === 'validate-loss')?.status).toBe('violated');
     expect(endedOn('jae-and-hyung', BEST).ending?.id).toBe('end-strong');
+  });
+});
+
+// 2. youth-discloses d8-hint-services ("leave the boyfriend out, but make sure the court gets the message: recommend a
+// referral to a CSEC advocate such as Saving Innocence, and CSEC-specific counselling") tells the court, through its
+// recommendations, the CSEC status DCFS and the court have not confirmed; its own feedback says so and cites the
+// guide's list of what a court report does not disclose (Court Report). It was scored only on Potential
+// Recommendations, so its debrief listed "CSEC status only if confirmed" as a chance "missed". The same recommendation
+// for an unconfirmed youth in court-report (d-recs-unconfirmed-restoration: "a referral to a CSEC advocate") goes
+// against that principle at weight 2, as court-report's substance-use recommendation goes against the Court Report
+// principle it discloses.
+describe('reader-d-60: youth-discloses d8-hint-services, a recommendation that tells the court her unconfirmed status, goes against the Court Report rule', () => {
+  const BEST = ['d1-curious', 'd2-needs', 'd3-thank', 'd4-honest', 'd5-accurate', 'd6-safety', 'd7-share', 'd8-strengths'];
+  const PATH = BEST.map((r) => (r === 'd8-strengths' ? 'd8-hint-services' : r));
+
+  it('it violates report-csec-status-confirmed-only at weight 2, as court-report d-recs-unconfirmed-restoration does', () => {
+    expect(scored('youth-discloses', 'd8-report', 'd8-hint-services')).toEqual(['no-revealing-recommendations violates 2', 'report-csec-status-confirmed-only violates 2']);
+    expect(scored('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-restoration')).toContain('report-csec-status-confirmed-only violates 2');
+    expect(bundledReply('youth-discloses', 'd8-report', 'd8-hint-services').feedback).toMatch(/CSEC status that DCFS or the court has not confirmed out of a court report \(Court Report\)/);
+  });
+
+  it('the debrief says the playthrough went against it, not that it missed it, and the story does not end strong', () => {
+    const d = endedOn('youth-discloses', PATH);
+    expect(d.principles.find((p) => p.principleId === 'report-csec-status-confirmed-only')?.status).toBe('violated');
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(endedOn('youth-discloses', BEST).ending?.id).toBe('end-strong');
+  });
+});
+
+describe('reader-d-60: each changed file is one version on', () => {
+  it('jae-and-hyung 28, youth-discloses 45', () => {
+    expect(bundledScenario('jae-and-hyung').version).toBe(28);
+    expect(bundledScenario('youth-discloses').version).toBe(45);
   });
 });
