@@ -63,9 +63,37 @@ describe('reader-d-60: youth-discloses d8-hint-services, a recommendation that t
   });
 });
 
+// 3. couch-rent d8-services is the same reply for a youth whose CSEC status nobody has confirmed ("Recommend a referral
+// to a CSEC advocate from Saving Innocence"), and its feedback said the referral "tells the court what the narrative
+// leaves out" while scoring it only on Potential Recommendations: the same recommendation goes against
+// report-csec-status-confirmed-only at weight 2 in court-report (d-recs-unconfirmed-restoration) and youth-discloses
+// (d8-hint-services). couch-rent was already at v34 this session; not bumped again.
+describe('reader-d-60: couch-rent d8-services, a CSEC advocate referral for a youth not confirmed, goes against the Court Report rule', () => {
+  const BEST = ['d1-heard', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled', 'd7-bad-night', 'd8-strengths'];
+  const PATH = BEST.map((r) => (r === 'd8-strengths' ? 'd8-services' : r));
+
+  it('it violates report-csec-status-confirmed-only at weight 2, and its feedback cites the Court Report rule', () => {
+    expect(scored('couch-rent', 'd8-report', 'd8-services')).toEqual([
+      'report-objective-strengths-based follows 1',
+      'review-recommendations follows 1',
+      'no-revealing-recommendations violates 2',
+      'report-csec-status-confirmed-only violates 2',
+    ]);
+    expect(bundledReply('couch-rent', 'd8-report', 'd8-services').feedback).toMatch(/CSEC status, which the guide keeps out of a court report unless DCFS or the court has confirmed it \(Court Report\)/);
+  });
+
+  it('the debrief says the playthrough went against it, and the story is told of the referral', () => {
+    const d = endedOn('couch-rent', PATH);
+    expect(d.principles.find((p) => p.principleId === 'report-csec-status-confirmed-only')?.status).toBe('violated');
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(d.ending?.narration).toMatch(/why the CASA recommends a CSEC advocate/);
+  });
+});
+
 describe('reader-d-60: each changed file is one version on', () => {
-  it('jae-and-hyung 28, youth-discloses 45', () => {
+  it('jae-and-hyung 28, youth-discloses 45 (couch-rent stays at 34, bumped earlier this session)', () => {
     expect(bundledScenario('jae-and-hyung').version).toBe(28);
     expect(bundledScenario('youth-discloses').version).toBe(45);
+    expect(bundledScenario('couch-rent').version).toBe(34);
   });
 });
