@@ -103,15 +103,27 @@ export function idOf(text: string): string | undefined {
  * and records are kept by id. `checked` is the file's name when it is one of the app's own files
  * (it is not compared with itself, and, as on the command line, a file named after its id leaves
  * the warning to the other file), undefined for a file from this computer.
+ * `picked`: a file from this computer, by name and content. One with an app file's name and its very
+ * text is that file, opened through the file window (scenarios/first-court-date.json as `new` wrote
+ * it, then built into the app by `npm start`), and is checked as the app's own: told it shares the
+ * app file's id, a trainer was asked to give the file its own id and name, and so to copy it.
  */
-export async function sameIdInApp(checked?: string): Promise<(id: string) => string | undefined> {
+export async function sameIdInApp(checked?: string, picked?: { name: string; text: string | Uint8Array }): Promise<(id: string) => string | undefined> {
   const texts = await scenarioTexts();
+  const self = checked ?? (picked && texts.find((t) => t.file === picked.name && sameText(t.text, picked.text))?.file);
   return (id) => {
-    if (checked !== undefined && stemOf(checked) === id) {
+    if (self !== undefined && stemOf(self) === id) {
       // The file named after its id is the one the other file copies.
       return undefined;
     }
-    const other = texts.find((t) => t.file !== checked && idOf(t.text) === id);
+    const other = texts.find((t) => t.file !== self && idOf(t.text) === id);
     return other && `scenarios/${other.file}`;
   };
+}
+
+/** Whether a file's bytes (or text) are this text, byte for byte (a byte-order mark too). */
+function sameText(text: string, file: string | Uint8Array): boolean {
+  if (typeof file === 'string') return file === text;
+  const bytes = new TextEncoder().encode(text);
+  return bytes.length === file.length && bytes.every((b, i) => b === file[i]);
 }

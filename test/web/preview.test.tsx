@@ -639,6 +639,23 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
   });
 
+  it("one of the app's own files opened through the file window, unchanged, is checked as the app's own: no warning that it shares its own id; changed, it still is warned", async () => {
+    // README: `new first-court-date` writes scenarios/first-court-date.json, `npm start` builds it
+    // into the app, and Preview, opening that file, told the trainer it had the id of the app's
+    // scenarios/first-court-date.json and to give it an id and a name of its own (a copy of itself).
+    const user = userEvent.setup();
+    renderPreview();
+    const input = screen.getByLabelText('Scenario file (.json)');
+    await user.upload(input, new File([courtReport], 'court-report.json'));
+    expect(await screen.findByText('court-report.json is valid.')).toBeTruthy();
+    expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
+    // Another file of that name (a trainer's own court-report.json, or this one edited since the app
+    // was built) may be another scenario with that id: still warned.
+    await user.upload(input, new File([courtReport.replace('"title": "', '"title": "Edited: ')], 'court-report.json'));
+    expect(await screen.findByText(/court-report\.json is valid \(1 warning\)\.$/)).toBeTruthy();
+    expect(screen.getByText(/\[duplicate-scenario-id\]/)).toBeTruthy();
+  });
+
   it('a file still being read when another is chosen never shows its results over the newer file\'s', async () => {
     const user = userEvent.setup();
     renderPreview();

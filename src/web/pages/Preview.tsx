@@ -299,7 +299,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     let core: Core;
     let sameIdElsewhere: Awaited<ReturnType<typeof sameIdInApp>>;
     try {
-      [core, sameIdElsewhere] = await Promise.all([loadCore(), sameIdInApp(own ? name : undefined)]);
+      [core, sameIdElsewhere] = await Promise.all([loadCore(), own ? sameIdInApp(name) : sameIdInApp(undefined, { name, text })]);
     } catch (e) {
       if (n === latest.current) fail(e);
       return;
