@@ -90,6 +90,10 @@ describe('casa-practice new, in the program\'s own folder', () => {
     expect(there.code).toBe(73);
     expect(there.err).toBe('casa-practice: no scenario file was written to\n  scenarios/red-flags.json\nIt is one of the app\'s scenarios (the scenario picker lists it), and it is not\nwritten over: give the new scenario an id of its own.\nFor example:\n  node bin/casa-practice.js new red-flags-2\n');
     expect(readFileSync(join(program, 'scenarios', 'red-flags.json'), 'utf8')).toBe(before);
+    // The README's table of commands said exit 2 for "a bundled scenario's" id, and new youth-discloses
+    // in the program's folder gives 73: it names both exit codes as they are.
+    const row = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').find((l) => l.startsWith('| `npx casa-practice new ')) ?? '';
+    expect(row).toContain("2 usage error or an id that cannot be used (misspelt, or a bundled scenario's for a file of another name or folder), 73 a file already there (a bundled scenario's own file too: `new youth-discloses` in this folder)");
   });
 });
 
