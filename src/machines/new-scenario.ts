@@ -16,15 +16,23 @@ export const NEW_SCENARIO_VERSION = 1;
 
 /**
  * The worked example's text as a new scenario: its top-level "$schema", "id" and "version" values
- * replaced where they are written, and every other character as it was (the order of the fields,
+ * replaced where they are written, its "title" followed by the id in brackets, and every other character as it was (the order of the fields,
  * the layout, the comments a trainer reads in the example's texts). Throws when the example has no
  * such top-level field (a damaged example: there is nothing sound to copy).
  */
 export function newScenarioText(example: string, fields: NewScenarioFields): string {
   const tree = parseTree(example);
-  const edits = ([['$schema', JSON.stringify(fields.schemaRef)], ['id', JSON.stringify(fields.id)], ['version', String(NEW_SCENARIO_VERSION)]] as const).map(([key, value]) => {
+  const nodeOf = (key: string) => {
     const node = tree ? findNodeAtLocation(tree, [key]) : undefined;
     if (!node) throw new Error(`the worked example has no top-level "${key}"`);
+    return node;
+  };
+  // The title names the id too: two files made with `new` were two rows alike in the scenario picker.
+  const title = nodeOf('title').value;
+  const values = [['$schema', JSON.stringify(fields.schemaRef)], ['id', JSON.stringify(fields.id)], ['version', String(NEW_SCENARIO_VERSION)],
+    ['title', JSON.stringify(`${typeof title === 'string' ? title : 'New scenario'} (${fields.id})`)]] as const;
+  const edits = values.map(([key, value]) => {
+    const node = nodeOf(key);
     return { offset: node.offset, length: node.length, value };
   });
   // From the end, so that each offset still holds when it is used.

@@ -15,8 +15,9 @@ import { commandLines, wrapWords } from './wrap.js';
 export const NEW_HELP = `Usage: casa-practice new <id|file>
 
 Starts a new scenario file: a copy of the worked example (docs/examples/first-scenario.json)
-with its "id" set to the file's name without .json, "version": 1, and the "$schema" line that
-leads from the file's folder to the format (as schema --for gives it); nothing else is changed.
+with its "id" set to the file's name without .json, "version": 1, the id after its "title"
+(so two new files are two rows apart in the picker), and the "$schema" line that leads from the
+file's folder to the format (as schema --for gives it); nothing else is changed.
 It then names the commands to check and play it.
 
   casa-practice new first-court-date
@@ -175,7 +176,7 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
       : ` in the folder you are in (${shownFileName(cwd)}): an id alone writes into the program's scenarios folder only when run in the program's own folder`;
   const out = (text: string) => io.out(`${wrapWords(text, width, commandName())}\n`);
   out(`Wrote ${shownFileName(shown)}${here}.`);
-  out(`It is the worked example with "id": ${JSON.stringify(id)}, "version": ${NEW_SCENARIO_VERSION} and a "$schema" line for its folder. It validates and plays as it is; like the example, it is too small for the bundled set's house rules (audit says what to add; docs/authoring.md section 10).`);
+  out(`It is the worked example with "id": ${JSON.stringify(id)}, "version": ${NEW_SCENARIO_VERSION}, the id after its "title" (the picker's row) and a "$schema" line for its folder. It validates and plays as it is; like the example, it is too small for the bundled set's house rules (audit says what to add; docs/authoring.md section 10).`);
   out('Write your story in it (docs/authoring.md, sections 3 to 6), then check it, play it as your test, and audit it:');
   const file = shellWord(shown);
   io.out(`${[`validate ${file}`, `play ${file} --preview`, `audit ${file}`].map(commandRows).join('\n')}\n`);

@@ -16,11 +16,12 @@ function place(): { dir: string; env: NodeJS.ProcessEnv } {
   return { dir, env: { XDG_STATE_HOME: join(dir, '.state'), HOME: dir } };
 }
 
-/** The example with the three values `new` sets, and nothing else changed: the file it must write. */
+/** The example with the four values `new` sets, and nothing else changed: the file it must write. */
 function expected(id: string, schema: string): string {
   return EXAMPLE.replace('"$schema": "../../scenarios/scenario.schema.json"', `"$schema": ${JSON.stringify(schema)}`)
     .replace('"id": "first-scenario"', `"id": ${JSON.stringify(id)}`)
-    .replace(/"version": \d+,/, '"version": 1,');
+    .replace(/"version": \d+,/, '"version": 1,')
+    .replace('"title": "Example: back from the weekend"', `"title": ${JSON.stringify(`Example: back from the weekend (${id})`)}`);
 }
 
 /** A printed command's rows as one line, as a shell reads rows ending in " \\". */
