@@ -572,7 +572,21 @@ export function exportAgain(scenario: Scenario, debrief: Debrief, before: Debrie
   }
 }
 
-/** What exportAgain could not do, said where e's lines go (`error`: the reason in words; `retry`: how to export it). */
-export function exportAgainFailedWords(inPlace: boolean, error: string, retry = 'e tries again'): string {
-  return `${inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending'} (${error}): ${retry}.`;
+/**
+ * What exportAgain could not do, said where e's lines go (`error`: the reason in words; `retry`: how
+ * to export it; `to`: the folder e writes it to, on a line of its own, where its folder takes no
+ * writes: exportRewriteDir). "e tries again" there tried that folder again, and was refused again.
+ */
+export function exportAgainFailedWords(inPlace: boolean, error: string, retry = 'e tries again', to?: string): string {
+  const what = inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending';
+  return to === undefined ? `${what} (${error}): ${retry}.` : `${what} (${error}).\nPress e to write it to:\n${shownFileName(to)}`;
+}
+
+/**
+ * Where e writes a debrief exported at an ending the room went back from, when its folder takes no
+ * writes now (a finished session opened again while the state folder is read-only), as
+ * summaryRewriteDir says of the summary: undefined where it can be written again there.
+ */
+export function exportRewriteDir(files: DebriefFiles, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return summaryRewriteDir(files.markdown, env);
 }

@@ -9,7 +9,7 @@ import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { columnsOf, cutEnd, inkRows, pathLineRows, wrapText } from '../wrap.js';
-import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, reopenedSummary, outOfDateWords, LATER_SUMMARY, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomExitCode, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, writeSessionSummary } from '../export.js';
+import { carriedOnSummary, isWithin, EXPORT_TAKEN_BACK, exportTakenBackWords, exportsDir, fallbackExportDir, reopenedSummary, outOfDateWords, LATER_SUMMARY, writeSummaryFile, type DebriefFiles, keptExport, leavingPath, newestSessionSummary, newSessionId, NOTHING_ENTERED_WORDS, refusedSummaryDir, roomExitCode, roomSummaryDir, shownPath, shownStateDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, exportRewriteDir, writeSessionSummary } from '../export.js';
 import { errorWords, failureReason, refusedWords, savingFailureShort, stateStore } from '../node/state-store.js';
 import { stateDir } from '../state.js';
 import { useApp } from './AppContext.js';
@@ -812,10 +812,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // do not name again what the help line names ("u: back to decision N").
     // The debrief exported is written again at the next ending too where it was exported at this one:
     // opened again finished, its ending's export (exportAtEnding), which u takes along (goBackFromEnding).
-    const exportRewritten = exportedFiles !== undefined || (reopened && exportAtEnding.current !== undefined);
+    const exportBack = exportedFiles ?? (reopened ? exportAtEnding.current : undefined);
     // The ending's summary, where its file cannot be written again (opened again read-only): where a new one goes.
     const newIn = endSummary.current === undefined ? undefined : summaryRewriteDir(endSummary.current, app.env);
-    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? (newIn !== undefined ? 'refused' : 'written') : summaryFailed ? 'failed' : 'not found', exportRewritten, newIn === undefined ? undefined : shownFileName(newIn)) : undefined].filter((x) => x !== undefined).join('\n');
+    // …and the debrief exported, where its folder takes no writes: where e writes it at the next ending.
+    const exportNewIn = exportBack === undefined ? undefined : exportRewriteDir(exportBack, app.env);
+    const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? (newIn !== undefined ? 'refused' : 'written') : summaryFailed ? 'failed' : 'not found', exportBack !== undefined, newIn === undefined ? undefined : shownFileName(newIn), exportNewIn === undefined ? undefined : shownFileName(exportNewIn)) : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
@@ -927,7 +929,13 @@ function finishedSummaryWords(scenario: Scenario, found: string | undefined, env
  * (backFromEndingWords, said line by line and by presenter mode) without "Back to decision N:",
  * which the help line's "u: back to decision N" says; two rows at 60 columns, not four.
  */
-export function backFromDebriefWords(back: number, summary: 'written' | 'refused' | 'not found' | 'failed', exported = false, newIn?: string): string {
+export function backFromDebriefWords(back: number, summary: 'written' | 'refused' | 'not found' | 'failed', exported = false, newIn?: string, exportNewIn?: string): string {
+  // The debrief exported, its folder taking no writes now (opened again read-only): not written again
+  // at the next ending, where e writes it to `exportNewIn` (the words said it "is written again").
+  if (exported && exportNewIn !== undefined) {
+    const before = backFromDebriefWords(back, summary, false, newIn).slice(0, -1);
+    return `${before}; the debrief exported cannot be written again ${summary === 'refused' && newIn === exportNewIn ? 'either: e at the next ending writes it there too' : `in its folder: e at the next ending writes it to ${exportNewIn} instead`}.`;
+  }
   // The debrief e exported too (this run), at the next ending: it described the ending taken back.
   if (exported) return `${backFromDebriefWords(back, summary, false, newIn).slice(0, -1).replace('the summary is then written again in the same file', 'the summary and the debrief exported are then written again in the same files')}${summary === 'written' ? '' : '; the debrief exported is written again at the next ending'}.`;
   const then = summary === 'written'
