@@ -560,32 +560,44 @@ export const EXPORTED_ANEW = 'Debrief exported for this ending (the earlier expo
 /**
  * A trainer-led session's debrief exported at an ending the room then went back from (`before`),
  * written for the ending reached now: in its two files where they are as that export wrote them, else
- * (changed or removed since) in new files beside them, never over a changed one. `inPlace` says which;
- * `error` where it could not be written (e, or opening the session again, tries again).
+ * (changed or removed since) in new files beside them, never over a changed one. `inPlace` says which.
+ * Where their folder takes no writes now (a finished session opened again while the state folder is
+ * read-only: exportRewriteDir), in new files where the session's summary goes then (`elsewhere`): the
+ * words before u said the export "is written again at the next ending", which was refused, and e
+ * tried the read-only folder again. `error` where it could not be written (e tries again).
  */
-export function exportAgain(scenario: Scenario, debrief: Debrief, before: DebriefFiles, env: NodeJS.ProcessEnv = process.env, opts: { mode?: SessionMode; recorded?: boolean; trainerLed?: boolean } = {}): { inPlace: boolean; files?: DebriefFiles; error?: unknown } {
+export function exportAgain(scenario: Scenario, debrief: Debrief, before: DebriefFiles, env: NodeJS.ProcessEnv = process.env, opts: { mode?: SessionMode; recorded?: boolean; trainerLed?: boolean } = {}): { inPlace: boolean; files?: DebriefFiles; elsewhere?: boolean; error?: unknown } {
   const inPlace = unchangedExport(before);
   try {
     return { inPlace, files: exportDebrief(scenario, debrief, env, new Date(), { ...opts, dir: dirname(before.markdown), ...(inPlace ? { at: before } : {}) }) };
   } catch (e) {
-    return { inPlace, error: e };
+    const to = exportRewriteDir(before, env);
+    if (to === undefined) return { inPlace, error: e };
+    try {
+      return { inPlace, files: exportDebrief(scenario, debrief, env, new Date(), { ...opts, dir: to }), elsewhere: true };
+    } catch (again) {
+      return { inPlace, error: again };
+    }
   }
 }
 
-/**
- * What exportAgain could not do, said where e's lines go (`error`: the reason in words; `retry`: how
- * to export it; `to`: the folder e writes it to, on a line of its own, where its folder takes no
- * writes: exportRewriteDir). "e tries again" there tried that folder again, and was refused again.
- */
-export function exportAgainFailedWords(inPlace: boolean, error: string, retry = 'e tries again', to?: string): string {
-  const what = inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending';
-  return to === undefined ? `${what} (${error}): ${retry}.` : `${what} (${error}).\nPress e to write it to:\n${shownFileName(to)}`;
+/** What exportAgain could not do, said where e's lines go (`error`: the reason in words; `retry`: how to export it). */
+export function exportAgainFailedWords(inPlace: boolean, error: string, retry = 'e tries again'): string {
+  return `${inPlace ? 'The debrief exported at the ending the room went back from describes that ending, and could not be written again' : 'The debrief exported at the ending the room went back from describes that ending'} (${error}): ${retry}.`;
+}
+
+/** Said where e's lines go when exportAgain wrote the export for this ending in another folder (`elsewhere`). */
+export const EXPORTED_ELSEWHERE = 'Debrief exported for this ending (the earlier export\'s folder takes no writes now, so it is left as it is):';
+
+/** How EXPORTED_AGAIN, EXPORTED_ANEW or EXPORTED_ELSEWHERE heads what exportAgain wrote. */
+export function exportedAgainHeading(again: { inPlace: boolean; elsewhere?: boolean }): string {
+  return again.elsewhere ? EXPORTED_ELSEWHERE : again.inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW;
 }
 
 /**
- * Where e writes a debrief exported at an ending the room went back from, when its folder takes no
- * writes now (a finished session opened again while the state folder is read-only), as
- * summaryRewriteDir says of the summary: undefined where it can be written again there.
+ * Where a debrief exported at an ending the room went back from is written at the next ending, when
+ * its folder takes no writes now (a finished session opened again while the state folder is
+ * read-only), as summaryRewriteDir says of the summary: undefined where it can be written again there.
  */
 export function exportRewriteDir(files: DebriefFiles, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return summaryRewriteDir(files.markdown, env);

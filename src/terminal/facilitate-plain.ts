@@ -1,5 +1,5 @@
 import { decisionSetup, keptAsItWasWords, OUT_OF_DATE_SUMMARY, peopleMet, sceneHeadingAt, sceneNumberAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, startOverFailedWords, entryOf, facilitatedDecision, MAX_VOTES, revealData, roomBack, roomLossWords, selectView, shownFileName, startFacilitation, startSession, unavailableWords, pathReply, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { carriedOnSummary, exportAgain, exportAgainFailedWords, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, EXPORTED_AGAIN, EXPORTED_ANEW, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, reopenedSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, roomExitCode, writeSessionSummary } from './export.js';
+import { carriedOnSummary, exportAgain, exportAgainFailedWords, exportedAgainHeading, exportRewriteDir, LATER_SUMMARY, laterSessionSummary, writeSummaryFile, exportTakenBackWords, type DebriefFiles, exportsDir, fallbackExportDir, keptExport, leavingPath, reopenedSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, newSessionId, roomSummaryDir, SUMMARY_ELSEWHERE, summaryGoesTo, summaryRewriteDir, roomExitCode, writeSessionSummary } from './export.js';
 import { command, commandName, otherStartValues } from './invocation.js';
 import { wrapWords } from './wrap.js';
 import { errorWords, refusedWords } from './node/state-store.js';
@@ -243,7 +243,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         const debrief = printDebrief(scenario, snapshot.output, io, widthNow(width), 'room');
         const written = reopened || finish(debrief);
         // Each path on a line of its own, whole (a path broken across lines cannot be copied).
-        if (again?.files) io.out(`${again.inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${shownExportPaths(again.files)}\n`);
+        if (again?.files) io.out(`${exportedAgainHeading(again)}\n${shownExportPaths(again.files)}\n`);
         else if (again) say(exportAgainFailedWords(again.inPlace, errorWords(again.error), 'opening the session in the full-screen app (without --plain) and pressing e there exports it'));
         // The last branch followed by mistake: u goes back to that decision, as from any before it.
         const back = backToDecision(view, past.length);
@@ -255,7 +255,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
           // The debrief exported at this ending (in the full-screen app) goes back with the room and is
           // written again at the next ending, as the full-screen words say (backFromDebriefWords); said
           // of the summary alone, the file written again under it came as a surprise.
-          const alsoExport = exported === undefined ? '' : ' The debrief exported at this ending is written again then too.';
+          // (Its folder taking no writes now, opened again read-only: written where the summary goes, exportAgain.)
+          const exportNewIn = exported === undefined ? undefined : exportRewriteDir(exported, opts.env);
+          const alsoExport = exported === undefined ? '' : exportNewIn === undefined ? ' The debrief exported at this ending is written again then too.'
+            : ` The debrief exported at this ending cannot be written again in its folder, so it is then written to ${shownFileName(exportNewIn)} too.`;
           // Where the ending's summary cannot be written again (opened again read-only), where a new one goes.
           const newIn = endSummary === undefined ? undefined : summaryRewriteDir(endSummary, opts.env);
           say(`${backFromEndingWords(back, endSummary !== undefined ? (newIn !== undefined ? 'refused' : reopened && atReopen?.since === true ? 'written since' : 'written') : written ? 'not found' : 'failed', newIn === undefined ? undefined : shownFileName(newIn))}${alsoExport} Type u to go back; anything else, or Enter, finishes.`);

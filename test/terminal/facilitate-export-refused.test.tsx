@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
@@ -51,46 +52,62 @@ async function reopenedReadOnly(columns: number, rows: number) {
   const r = await renderAt(app.element, columns, rows);
   await press(r, KEY.enter, KEY.enter);
   expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
-  return { r, here, exports: join(stateDir(env), 'exports') };
+  return { r, here, env, exports: join(stateDir(env), 'exports') };
 }
 
 // Left from term-59: opened again finished with the state folder read-only, u's words promised that
 // the debrief exported "is written again at the next ending"; there it was refused ("e tries again"),
 // e tried the exports folder again and was refused too, and only a third e wrote it where the app
-// was started.
+// was started. It is written there now at the next ending, where the summary goes, as u says.
 describe('a finished trainer-led session opened again, its state folder read-only, the debrief exported at its ending', () => {
-  it('u\'s words say the export cannot be written again there and where e writes it at the next ending; there one e writes it', async () => {
+  it('u\'s words say the export cannot be written again there but where it goes; at the next ending it is written there', async () => {
     const { r, here, exports } = await reopenedReadOnly(100, 40);
     const before = debriefsIn(exports);
     const said = oneLine(r.lastFrame());
     expect(said).not.toContain('the debrief exported is written again at the next ending');
-    expect(said).toContain(`the debrief exported cannot be written again either: e at the next ending writes it there too.`);
-    expect(said).toContain(`so a new summary is then written to ${here};`);
+    expect(said).toContain(`so a new summary is then written to ${here}; the debrief exported cannot be written again either, so it is then written there too.`);
     await press(r, 'u', '3');
     await throughEnding(r);
     const ending = oneLine(r.lastFrame());
-    expect(ending).toContain(`could not be written again (permission denied). Press e to write it to: ${here}`);
+    expect(ending).toContain(`Debrief exported for this ending (the earlier export's folder takes no writes now, so it is left as it is): ${here}/`);
     expect(ending).not.toContain('e tries again');
-    // Written again after u from here: not "in the same files" (they could not be written).
-    expect(ending).not.toContain('debrief exported are then written again in the same files');
-    expect(ending).toContain(`the summary is then written again in the same file; the debrief exported cannot be written again in its folder: e at the next ending writes it to ${here} instead.`);
-    expect(debriefsIn(here)).toEqual([]);
-    await press(r, 'e');
-    expect(oneLine(r.lastFrame())).toContain(`Debrief exported to: ${here}/`);
     expect(debriefsIn(here)).toHaveLength(2);
     expect(debriefsIn(exports)).toEqual(before);
     // Now the files just written go back with the room, and are written again in place.
-    expect(oneLine(r.lastFrame())).toContain('the summary and the debrief exported are then written again in the same files.');
+    expect(ending).toContain('the summary and the debrief exported are then written again in the same files.');
+    await press(r, 'e');
+    expect(oneLine(r.lastFrame())).toContain(`Already exported to: ${here}/`);
+    expect(debriefsIn(here)).toHaveLength(2);
   });
 
   it('at 60×24 the words fit the screen', async () => {
-    const { r } = await reopenedReadOnly(60, 24);
+    const { r, here } = await reopenedReadOnly(60, 24);
+    for (const row of (r.lastFrame() ?? '').split('\n')) expect([...row].length, row).toBeLessThanOrEqual(60);
     await press(r, 'u', '3');
     await throughEnding(r);
     const frame = r.lastFrame() ?? '';
-    expect(oneLine(frame)).toContain('Press e to write it to:');
+    expect(oneLine(frame)).toContain('Debrief exported for this ending (the earlier export\'s folder takes no writes now, so it is left as it is):');
+    // Each file on rows of its own, broken only after its folder.
+    expect(frame.split('\n').filter((row) => row === `${here}/`)).toHaveLength(2);
     const rows = frame.split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+  });
+
+  it('line by line: u\'s words say where the export goes, and at the next ending it is written there', async () => {
+    const { here, exports, env } = await reopenedReadOnly(100, 40);
+    cleanup();
+    const before = debriefsIn(exports);
+    const lines = ['u', 'r', '1', ''];
+    let out = '';
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 100, readLine: async () => lines.shift() });
+    const said = oneLine(out);
+    // (Written where it can be written again, the next u says it is: the files named after it.)
+    expect(said.indexOf('The debrief exported at this ending is written again then too.')).toBeGreaterThan(said.indexOf('Debrief exported for this ending'));
+    expect(said).toContain(`The debrief exported at this ending cannot be written again in its folder, so it is then written to ${here} too. Type u to go back;`);
+    expect(said).toContain(`Debrief exported for this ending (the earlier export's folder takes no writes now, so it is left as it is): ${here}/`);
+    expect(said).not.toContain('pressing e there exports it');
+    expect(debriefsIn(here)).toHaveLength(2);
+    expect(debriefsIn(exports)).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
-import { exportAgain, exportAgainFailedWords, exportDebrief, exportRewriteDir, exportOfDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
+import { exportAgain, exportAgainFailedWords, exportDebrief, exportedAgainHeading, exportOfDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
@@ -176,11 +176,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   // An earlier ending's export (exportedBefore) is written again for this ending as the screen opens.
   const [again] = useState(() => {
     if (exportedBefore === undefined) return undefined;
-    const { inPlace, files, error } = exportAgain(scenario, debrief, exportedBefore, app.env, { mode, recorded, trainerLed: voice === 'room' });
-    if (files) return { files, said: `${inPlace ? EXPORTED_AGAIN : EXPORTED_ANEW}\n${exportedWhere(files, app.env)}` };
-    // Its folder takes no writes (opened again read-only): e writes it where it can, at once.
-    const to = exportRewriteDir(exportedBefore, app.env);
-    return { to, said: exportAgainFailedWords(inPlace, errorWords(error), undefined, to) };
+    const written = exportAgain(scenario, debrief, exportedBefore, app.env, { mode, recorded, trainerLed: voice === 'room' });
+    return written.files ? { files: written.files, said: `${exportedAgainHeading(written)}\n${exportedWhere(written.files, app.env)}` } : { said: exportAgainFailedWords(written.inPlace, errorWords(written.error)) };
   });
   // Told after the first frame (not while it is drawn: the session's screen is drawing it).
   useEffect(() => {
@@ -189,7 +186,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   }, []);
   const [exported, setExported] = useState<string | undefined>(again?.said);
   const [written, setWritten] = useState<{ markdown: string; json: string } | undefined>(again?.files);
-  const [elsewhere, setElsewhere] = useState<string | undefined>(again?.to);
+  const [elsewhere, setElsewhere] = useState<string>();
   const [exportFailed, setExportFailed] = useState(false);
   // e said that exportedAlready holds this debrief: e again writes another copy.
   const [alreadySaid, setAlreadySaid] = useState(false);

@@ -815,7 +815,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const exportBack = exportedFiles ?? (reopened ? exportAtEnding.current : undefined);
     // The ending's summary, where its file cannot be written again (opened again read-only): where a new one goes.
     const newIn = endSummary.current === undefined ? undefined : summaryRewriteDir(endSummary.current, app.env);
-    // …and the debrief exported, where its folder takes no writes: where e writes it at the next ending.
+    // …and the debrief exported, where its folder takes no writes: where it is written at the next ending.
     const exportNewIn = exportBack === undefined ? undefined : exportRewriteDir(exportBack, app.env);
     const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? (newIn !== undefined ? 'refused' : 'written') : summaryFailed ? 'failed' : 'not found', exportBack !== undefined, newIn === undefined ? undefined : shownFileName(newIn), exportNewIn === undefined ? undefined : shownFileName(exportNewIn)) : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
@@ -930,11 +930,11 @@ function finishedSummaryWords(scenario: Scenario, found: string | undefined, env
  * which the help line's "u: back to decision N" says; two rows at 60 columns, not four.
  */
 export function backFromDebriefWords(back: number, summary: 'written' | 'refused' | 'not found' | 'failed', exported = false, newIn?: string, exportNewIn?: string): string {
-  // The debrief exported, its folder taking no writes now (opened again read-only): not written again
-  // at the next ending, where e writes it to `exportNewIn` (the words said it "is written again").
+  // The debrief exported, its folder taking no writes now (opened again read-only): written at the
+  // next ending in `exportNewIn` (exportAgain). The words said it "is written again", which was refused.
   if (exported && exportNewIn !== undefined) {
     const before = backFromDebriefWords(back, summary, false, newIn).slice(0, -1);
-    return `${before}; the debrief exported cannot be written again ${summary === 'refused' && newIn === exportNewIn ? 'either: e at the next ending writes it there too' : `in its folder: e at the next ending writes it to ${exportNewIn} instead`}.`;
+    return `${before}; the debrief exported cannot be written again ${summary === 'refused' && newIn === exportNewIn ? 'either, so it is then written there too' : `in its folder, so it is then written to ${exportNewIn} instead`}.`;
   }
   // The debrief e exported too (this run), at the next ending: it described the ending taken back.
   if (exported) return `${backFromDebriefWords(back, summary, false, newIn).slice(0, -1).replace('the summary is then written again in the same file', 'the summary and the debrief exported are then written again in the same files')}${summary === 'written' ? '' : '; the debrief exported is written again at the next ending'}.`;
