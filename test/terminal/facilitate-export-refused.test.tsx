@@ -52,7 +52,7 @@ async function reopenedReadOnly(columns: number, rows: number) {
   const r = await renderAt(app.element, columns, rows);
   await press(r, KEY.enter, KEY.enter);
   expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
-  return { r, here, env, exports: join(stateDir(env), 'exports') };
+  return { r, app, here, env, exports: join(stateDir(env), 'exports') };
 }
 
 // Left from term-59: opened again finished with the state folder read-only, u's words promised that
@@ -80,8 +80,8 @@ describe('a finished trainer-led session opened again, its state folder read-onl
     expect(debriefsIn(here)).toHaveLength(2);
   });
 
-  it('at 60×24 the words fit the screen', async () => {
-    const { r, here } = await reopenedReadOnly(60, 24);
+  it('at 60×24 the words fit the screen; q names each file once', async () => {
+    const { r, here, app } = await reopenedReadOnly(60, 24);
     for (const row of (r.lastFrame() ?? '').split('\n')) expect([...row].length, row).toBeLessThanOrEqual(60);
     await press(r, 'u', '3');
     await throughEnding(r);
@@ -92,6 +92,15 @@ describe('a finished trainer-led session opened again, its state folder read-onl
     const rows = frame.split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+    // The summary's path, cut short on the screen, is named by the words leaving prints (its name, then
+    // its folder): it was printed again after them, whole, with the out-of-date one, as two bare lines.
+    expect(oneLine(frame)).toContain('/…ession-');
+    await tap(r, 'q');
+    const left = (app.exit.mock.calls[0]?.[0] ?? '') as string;
+    const [summary] = readdirSync(here).filter((f) => f.includes('-session-'));
+    expect(left).toContain(`${summary}\n(in the folder ${here})`);
+    expect(left.split(summary as string)).toHaveLength(2);
+    expect(left.split('\n').filter((row) => row.includes('-session-'))).toHaveLength(2);
   });
 
   it('line by line: u\'s words say where the export goes, and at the next ending it is written there', async () => {

@@ -261,7 +261,10 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       // line itself, or why the state folder cannot be written ("Progress is not being saved: …"
       // says what the last line's "Nothing was saved in the state folder: …" says).
       const reason = unsaved === undefined ? undefined : failureReason(app.env);
-      said.push(...fitted.cut.filter((line) => !said.some((x) => x.split('\n').includes(line)) && !(reason !== undefined && line.includes(reason))));
+      // (Nor the lines farewell says in its own words, givesWay: a summary outside the state folder cut
+      // short on the screen was printed again whole after farewell had named it, a bare path with no words.)
+      const farewellSays = farewell === undefined ? [] : givesWay?.split('\n') ?? [];
+      said.push(...fitted.cut.filter((line) => !said.some((x) => x.split('\n').includes(line)) && !farewellSays.includes(line) && !(reason !== undefined && line.includes(reason))));
       app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
