@@ -122,7 +122,10 @@ describe('the debrief with a long state folder fits 60×24 and 80×24, and says 
     expectFits(r.lastFrame(), columns, 'after e again');
     await tap(r, 'q');
     const said = exit.mock.calls[0]?.[0] ?? '';
-    expect(said).toContain(`Debrief exported to:\n${pwd}/`);
+    // Leaving names the files as it names a summary there (leavingPath): each name whole on its row,
+    // then the folder (their whole paths, longer than the row, broke mid-name).
+    expect(said).toMatch(/Debrief exported to:\nexample-new-phone-debrief-\S+\.md\nexample-new-phone-debrief-\S+\.json\n\(in the folder\n/);
+    expect(said).toContain(`(in the folder\n${pwd})`);
     // Why nothing was saved, once: the notice's "Progress is not being saved: …" cut short on the
     // screen says what the last line does, and is not printed again.
     expect(said).toMatch(/Nothing was saved in the state folder: /);

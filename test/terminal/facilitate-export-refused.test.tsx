@@ -101,6 +101,10 @@ describe('a finished trainer-led session opened again, its state folder read-onl
     expect(left).toContain(`${summary}\n(in the folder ${here})`);
     expect(left.split(summary as string)).toHaveLength(2);
     expect(left.split('\n').filter((row) => row.includes('-session-'))).toHaveLength(2);
+    // The debrief exported there named so too, each name whole on its row (its whole path, longer
+    // than the row, was broken by the terminal mid-name: "…-01-30-13." over "md").
+    const [json, md] = debriefsIn(here);
+    expect(left).toContain(`Debrief exported to:\n${md}\n${json}\n(in the folder ${here})`);
   });
 
   it('line by line: u\'s words say where the export goes, and at the next ending it is written there', async () => {

@@ -343,14 +343,15 @@ export { EXPORTED_AGAIN, EXPORTED_ANEW };
 
 /**
  * Where e wrote the debrief, as printed on leaving: within the state folder as the screen says it,
- * else (written elsewhere) the whole paths. Where a path within the state folder is longer than the
- * row (`columns`; left-placement-calls' at 60), the files by their names and the folder after them,
- * as leavingPath names a file: the terminal broke it mid-name ("….jso" / "n").
+ * else (written elsewhere) the whole paths. Where a path so named is longer than the row (`columns`;
+ * left-placement-calls' at 60), the files by their names and the folder after them, as leavingPath
+ * names a file: the terminal broke it mid-name ("….jso" / "n"; written where the app was started,
+ * the state folder read-only, "…-01-30-13." / "md" under a summary named by its name and folder).
  */
 function exportedWords(files: DebriefFiles, env: NodeJS.ProcessEnv, columns: number): string {
-  if (!isWithin(files.markdown, exportsDir(env))) return `Debrief exported to:\n${shownFileName(files.markdown)}\n${shownFileName(files.json)}`;
-  const within = [shownPath(files.markdown, env), shownPath(files.json, env)];
-  if (within.every((p) => columnsOf(p) <= columns)) return `Debrief exported to:\n${within.join('\n')}\n(in the state folder ${shownStateDir(env)})`;
+  const inExports = isWithin(files.markdown, exportsDir(env));
+  const named = inExports ? [shownPath(files.markdown, env), shownPath(files.json, env)] : [shownFileName(files.markdown), shownFileName(files.json)];
+  if (named.every((p) => columnsOf(p) <= columns)) return `Debrief exported to:\n${named.join('\n')}${inExports ? `\n(in the state folder ${shownStateDir(env)})` : ''}`;
   return `Debrief exported to:\n${shownFileName(basename(files.markdown))}\n${shownFileName(basename(files.json))}\n${leavingPath(files.json, columns, env).split('\n').slice(1).join('\n')}`;
 }
 
