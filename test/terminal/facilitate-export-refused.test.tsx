@@ -99,7 +99,8 @@ describe('a finished trainer-led session opened again, its state folder read-onl
     const left = (app.exit.mock.calls[0]?.[0] ?? '') as string;
     const [summary] = readdirSync(here).filter((f) => f.includes('-session-'));
     expect(left).toContain(`${summary}\n(in the folder ${here})`);
-    expect(left.split(summary as string)).toHaveLength(2);
+    // (The out-of-date summary in exports/ may have the same name, written in the same second.)
+    expect(left.split('\n').filter((row) => row.endsWith(summary as string) && !row.startsWith('exports/'))).toHaveLength(1);
     expect(left.split('\n').filter((row) => row.includes('-session-'))).toHaveLength(2);
     // The debrief exported there named so too, each name whole on its row (its whole path, longer
     // than the row, was broken by the terminal mid-name: "…-01-30-13." over "md").
