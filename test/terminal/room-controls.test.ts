@@ -6,7 +6,7 @@ import { createRoom, presenterView, SELF_CARE, reduceRoom, type PresenterAction,
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
-import { BACK_FROM_BREAK, KEYS_TOO_LONG, roomControls } from '../../src/terminal/room/controls.js';
+import { BACK_FROM_BREAK, KEYS_TOO_LONG, NOTHING_TO_END, roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -153,6 +153,21 @@ describe('room controls in the terminal', () => {
     const back = await room.type('u', /\n$/);
     expect(back.replace(/\s+/g, ' ')).toContain('The session was ended for everyone: it cannot be carried on.');
     expect(room.server.state().phase).toBe('ended');
+  });
+
+  it('e before the session started (the content note up) says there is nothing to end, asks nothing and ends nothing, so no summary of a session that never began is written', async () => {
+    // It asked "End the session for everyone?", and e again ended the room and wrote a summary saying
+    // "The room made no decisions" (the summary is written when the session ends).
+    const room = await controlled(() => 60);
+    for (const typed of ['e', 'e']) {
+      const said = (await room.type(typed, /\n$/)).replace(/\s+/g, ' ');
+      expect(said).toContain(NOTHING_TO_END);
+      expect(said).not.toContain('End the session for everyone?');
+      expect(room.server.state().phase).toBe('idle');
+    }
+    // The session starts as usual after it, and e then asks as it does.
+    await room.type('n', /o: open the vote/);
+    expect(await room.type('e', /Type e again/)).toContain('End the session for everyone?');
   });
 
   it('an answer to "End the session?" other than e (y, as the app\'s other questions take) says the session carries on, not the list of commands', async () => {

@@ -31,6 +31,13 @@ export const BACK_FROM_BREAK = {
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again unless the session was ended for everyone (e).';
 
+/**
+ * e typed before the session started (the content note still up, no step taken): there is nothing
+ * to end. It asked "End the session for everyone?", and a second e ended a session that never
+ * began and wrote a summary of it ("The room made no decisions"). Nothing is asked or written.
+ */
+export const NOTHING_TO_END = 'The session has not started yet, so there is nothing to end and no summary is written. n shows the room the first step; to close the room, press Ctrl+C.';
+
 /** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
 export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
 
@@ -174,6 +181,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     // Asked, and answered with something else (y, as the app's other questions take): said, not the list of commands.
     const declined = ending && !confirmed;
     ending = false;
+    if (word === 'e' && notStarted(state)) return say(NOTHING_TO_END);
     if (word === 'e' && !confirmed && state.phase !== 'ended') {
       ending = true;
       return say('End the session for everyone? Phones stop voting and the session cannot be carried on: unlike an ending the story reaches, u cannot go back from it, and "room --resume" does not open it again. Type e again to end it; anything else carries on.');
