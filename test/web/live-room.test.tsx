@@ -374,6 +374,9 @@ describe('live room on the presenter page', () => {
     // for the room to discuss first, as at every other decision ("Open the vote" went from the content
     // note straight to an open vote; room2-45). Opening it before is not offered (the room refuses it).
     expect(screen.queryByRole('button', { name: 'Open the vote' })).toBeNull();
+    // Nor is ending it: there is nothing to end yet (it ended a session that never began, and the
+    // laptop wrote a summary of it).
+    expect(screen.queryByRole('button', { name: 'End the session' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Show the decision' }));
     expect(client.sent.at(-1)).toEqual({ type: 'advance', node: 'phone' });
     client.answer();
@@ -383,6 +386,7 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(scenario.contentNote)).toBeNull();
     expect(client.state.phase).toBe('idle');
     expect(screen.getByText('No vote open.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'End the session' })).toBeTruthy();
     expect(projector().queryByText(/Voting is open/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     client.answer();

@@ -532,7 +532,9 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
           </p>
           {/* The room's other buttons, in the page after the steps' row: with them, the row took two lines at 1280 px (Lock the vote, Reveal the votes, End the session, Open a projector window, Blank the projector). */}
           <p className="actions session-tools no-print" onKeyDown={ending.onEscape}>
-            {view.phase !== 'ended' && <button type="button" {...endTrigger} {...whenIdle(endTrigger.onClick)}>End the session</button>}
+            {/* Not before the first step (the content note up): there is nothing to end, and ending it wrote a
+                summary of a session that never began on the laptop; the room's terminal says so to its e. */}
+            {view.phase !== 'ended' && !view.contentNote && <button type="button" {...endTrigger} {...whenIdle(endTrigger.onClick)}>End the session</button>}
             <button type="button" onClick={openProjector} {...(view.contentNote ? { 'aria-describedby': 'projector-howto' } : {})}>Open a projector window</button>
           </p>
           {/* Before the first step, as presenter mode's first screen says it: where the window opens and how to make it the projector's. */}
