@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { DOUBLE_PRESS_MS } from '../machines/index.js';
 import { Announce } from './components/Announce.js';
 import { browserSwitch } from './browser-switch.js';
+import type { ProjectorOverflow } from './projector.js';
 
 /**
  * Presenter mode with a presentation clicker. A clicker sends Page Down and Page Up (some send the
@@ -31,6 +32,8 @@ export interface ClickerStep {
   when?: string;
   /** Set when the key must not press it now: what is said instead. */
   refused?: string;
+  /** What the key does instead of pressing a button (scrolling the projector window: projectorOverflowKeys). */
+  run?: () => void;
 }
 
 export interface ClickerKeys {
@@ -154,7 +157,9 @@ export function clickerKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey'
  * that reached the page another way (pressed in the projector window, which forwards it) and what
  * was last said (for ClickerHint). The buttons a key presses are found in `root` by `clickerButton`.
  */
-export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | null>): { press: (key: ClickerKey, pressed?: string) => boolean; said: Said | undefined } {
+export function useClickerKeys(given: ClickerKeys, root: RefObject<HTMLElement | null>, overflow?: ProjectorOverflow): { press: (key: ClickerKey, pressed?: string) => boolean; said: Said | undefined; keys: ClickerKeys } {
+  // While a projector window shows a screen too long for it, the keys scroll it first (the hint says so: `keys`).
+  const keys = overflow ? projectorOverflowKeys(given, overflow) : given;
   const [said, setSaid] = useState<Said>();
   // What was said is about the step the keys offered then: once they offer another (the page moved
   // on by a button, Enter or a click, not a key), it goes, or it stayed under the next moment (the
@@ -187,9 +192,9 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
       say(step.refused);
       return true;
     }
-    const button = root.current?.querySelector<HTMLButtonElement>(`button[data-clicker="${key}"]`);
+    const button = step.run ? undefined : root.current?.querySelector<HTMLButtonElement>(`button[data-clicker="${key}"]`);
     // Waiting for the room's answer to the last command (its buttons are marked unavailable meanwhile): nothing to press yet.
-    if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return button !== null && button !== undefined;
+    if (!step.run && (!button || button.disabled || button.getAttribute('aria-disabled') === 'true')) return button !== null && button !== undefined;
     const at = clickerClock.now();
     if (at - lastStep.current < DOUBLE_PRESS_MS) {
       say(tooSoonWords(key, pressed));
@@ -197,7 +202,8 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
     }
     lastStep.current = at;
     setSaid(undefined);
-    button.click();
+    if (step.run) step.run();
+    else button?.click();
     return true;
   }, [root]);
   useEffect(() => {
@@ -220,7 +226,44 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [press]);
-  return { press, said };
+  return { press, said, keys };
+}
+
+/** The step that scrolls the projector window down, and up, while it shows a screen too long for it. */
+export const MORE_ON_PROJECTOR = 'Show more on the projector';
+export const BACK_UP_ON_PROJECTOR = 'Back up on the projector';
+
+/**
+ * The keys while a projector window shows a screen that goes on below its edge even in its smallest
+ * type (a long scene of a trainer's own file): Page Down scrolls it down until the room has seen the
+ * rest, and only then takes the next step; Page Up scrolls it back up first, as the keys do when
+ * pressed in that window. From the laptop, Page Down pressed Continue, and the room never saw the
+ * rest of the scene (the projector said only "More below: scroll this window").
+ */
+export function projectorOverflowKeys(keys: ClickerKeys, overflow: Pick<ProjectorOverflow, 'below' | 'above' | 'next' | 'back'>): ClickerKeys {
+  if (keys.off) return keys;
+  return {
+    ...keys,
+    ...(overflow.below ? { next: { label: MORE_ON_PROJECTOR, run: overflow.next } } : {}),
+    ...(overflow.above ? { back: { label: BACK_UP_ON_PROJECTOR, run: overflow.back } } : {}),
+  };
+}
+
+/** Said on the trainer's page while a projector window shows a screen too long for it. */
+export const PROJECTOR_OVERFLOW_WORDS = 'The projector window cannot show all of this screen: the rest is below its bottom edge, where the room cannot see it.';
+
+/** The trainer's page's line and buttons while a projector window shows a screen too long for it (nothing otherwise). */
+function ProjectorOverflowNotice({ overflow }: { overflow: ProjectorOverflow }) {
+  if (!overflow.below && !overflow.above) return null;
+  return (
+    <div className="projector-overflow no-print">
+      {overflow.below && <p className="notice">{PROJECTOR_OVERFLOW_WORDS}</p>}
+      <p className="controls">
+        <button type="button" aria-disabled={!overflow.above} onClick={() => overflow.above && overflow.back()}>{BACK_UP_ON_PROJECTOR}</button>
+        <button type="button" aria-disabled={!overflow.below} onClick={() => overflow.below && overflow.next()}>{MORE_ON_PROJECTOR}</button>
+      </p>
+    </div>
+  );
 }
 
 /** Words said about a key that took no step; `n` counts them, so the same words are said again. */
@@ -256,10 +299,11 @@ export function clickerHintWords(keys: Pick<ClickerKeys, 'next' | 'nextNone' | '
  * key, which works on every presenter page but was named only once the screen was blank), and a
  * polite status that says why a key pressed nothing.
  */
-export function ClickerHint({ keys, said }: { keys: ClickerKeys; said: Said | undefined }) {
+export function ClickerHint({ keys, said, overflow }: { keys: ClickerKeys; said: Said | undefined; overflow?: ProjectorOverflow }) {
   const singleKeys = useSingleKeys();
   return (
     <>
+      {overflow && <ProjectorOverflowNotice overflow={overflow} />}
       <p className="hint no-print clicker-keys" id="clicker-keys">{clickerHintWords(keys, singleKeys)}</p>
       <SingleKeysToggle />
       {/* Said each time, the same words again too (a new polite status, empty before its words come).

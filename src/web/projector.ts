@@ -167,9 +167,10 @@ export function projectedBreak(state: ProjectorState): ProjectorState {
  * story does not open at the decision, why, `unavailable`, before and at the reveal; 10: a reveal in
  * pages, the page asked for, `page`, and how a window split it, the `pages` message; 11: a
  * decision's setup, the scenes before it, `setup`, when it is opened other than from them; 12: the
- * trainer's break, a state of its own, `break`; 13: each revealed reply's points, `score`).
+ * trainer's break, a state of its own, `break`; 13: each revealed reply's points, `score`; 14: what a
+ * window shows going on below its edge, the `overflow` message, and the trainer's page scrolling it, `scroll`).
  */
-export const PROJECTOR_PROTOCOL = 13;
+export const PROJECTOR_PROTOCOL = 14;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -194,7 +195,16 @@ export type ProjectorMessage =
    * replies on it (one page: the reveal fits whole); none when the window closes (version 10).
    * `window` tells the windows apart: the trainer's page follows the one that needs the most pages.
    */
-  | { type: 'pages'; id: string; window: string; pages: number[][]; v: number };
+  | { type: 'pages'; id: string; window: string; pages: number[][]; v: number }
+  /**
+   * From a projector window (version 14): whether what it shows goes on below its bottom edge (`below`:
+   * even its smallest type does not fit, as a long scene of the trainer's own file may not), and
+   * whether it is scrolled down from its top (`above`); both false when the window closes. `window`
+   * tells the windows apart. The trainer's page then takes Page Down (or Page Up) to scroll it.
+   */
+  | { type: 'overflow'; window: string; below: boolean; above: boolean; v: number }
+  /** From the trainer's page (version 14): scroll the projector window a screen down (`next`) or up (`back`), as Page Down and Page Up pressed there do. */
+  | { type: 'scroll'; to: ClickerKey; v: number };
 
 /** One of the two pages: the trainer's (laptop) or the projector window. */
 export type OutOfDate = 'projector' | 'laptop';
@@ -544,4 +554,54 @@ export function useRevealPages(id: string | undefined): RevealPaging {
     setMoved((m) => ({ id, n: (m?.n ?? 0) + 1 }));
   };
   return { at, count, pages, moved: moved !== undefined && moved.id === id ? moved.n : 0, next: () => go(at + 1), back: () => go(at - 1) };
+}
+
+/**
+ * What the projector windows show going on past their edges (their `overflow` messages): `below`,
+ * some window has more below its bottom edge that the room cannot see (a scene too long for it even
+ * in its smallest type); `above`, some window is scrolled down from its top. `next` and `back` scroll
+ * them a screen down or up, as Page Down and Page Up pressed in the window do; `moved` counts them.
+ */
+export interface ProjectorOverflow {
+  below: boolean;
+  above: boolean;
+  moved: number;
+  next: () => void;
+  back: () => void;
+}
+
+/** The trainer's side of ProjectorOverflow: listens to every projector window, and scrolls them. */
+export function useProjectorOverflow(): ProjectorOverflow {
+  const [reports, setReports] = useState<ReadonlyMap<string, { below: boolean; above: boolean }>>(new Map());
+  const [moved, setMoved] = useState(0);
+  const channel = useRef<BroadcastChannel | undefined>(undefined);
+  useEffect(() => {
+    const c = openChannel();
+    if (!c) return;
+    channel.current = c;
+    c.addEventListener('message', (e: MessageEvent<unknown>) => {
+      const m = typeof e.data === 'object' && e.data !== null ? (e.data as Partial<Record<string, unknown>>) : {};
+      if (m.type !== 'overflow' || m.v !== PROJECTOR_PROTOCOL || typeof m.window !== 'string') return;
+      const from = m.window;
+      const report = { below: m.below === true, above: m.above === true };
+      setReports((r) => {
+        const was = r.get(from);
+        if (was ? was.below === report.below && was.above === report.above : !report.below && !report.above) return r;
+        const next = new Map(r);
+        if (!report.below && !report.above) next.delete(from);
+        else next.set(from, report);
+        return next;
+      });
+    });
+    return () => {
+      channel.current = undefined;
+      c.close();
+    };
+  }, []);
+  const scroll = (to: ClickerKey) => {
+    channel.current?.postMessage({ type: 'scroll', to, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    setMoved((n) => n + 1);
+  };
+  const all = [...reports.values()];
+  return { below: all.some((r) => r.below), above: all.some((r) => r.above), moved, next: () => scroll('next'), back: () => scroll('back') };
 }

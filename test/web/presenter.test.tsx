@@ -7,9 +7,9 @@ import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import { App } from '../../src/web/App.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
-import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
+import { clickerClock, PROJECTOR_OVERFLOW_WORDS, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { LIVE_ROOM_ON_BREAK_WORDS, PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
-import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorMessage } from '../../src/web/projector.js';
 import { NARROW_STEPS } from '../../src/web/trainer-steps.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -587,6 +587,54 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('group', { name: 'Go back to decision 1?' })).toBeNull();
     expect(screen.getByText('4 votes entered.')).toBeTruthy();
+  });
+
+  it('a screen too long for the projector window even in its smallest type: Page Down on the laptop scrolls that window down until the room has seen the rest, Page Up back up, before either takes a step (Page Down continued, and the room never saw the rest of the scene)', async () => {
+    const user = userEvent.setup();
+    // A projector window that says what it shows goes on past its edges (ProjectorScreen measures it in
+    // Chromium: app.e2e), and records the scrolls the trainer's page asks of it.
+    const window1 = new BroadcastChannel(PROJECTOR_CHANNEL);
+    const scrolls: unknown[] = [];
+    window1.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      if (e.data.type === 'scroll') scrolls.push(e.data.to);
+    };
+    const overflow = (below: boolean, above: boolean) => window1.postMessage({ type: 'overflow', window: 'w1', below, above, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    try {
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      await user.click(within(row(/How did you get it\?/)).getByRole('button', { name: /Follow reply/ }));
+      expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+      const scene = screen.getByRole('heading', { level: 1 }).textContent;
+      overflow(true, false);
+      await waitFor(() => expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Show more on the projector. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.'));
+      expect(screen.getByText(PROJECTOR_OVERFLOW_WORDS)).toBeTruthy();
+      (document.activeElement as HTMLElement).blur();
+      await user.keyboard('{PageDown}');
+      await waitFor(() => expect(scrolls).toEqual(['next']));
+      // The scene is still on screen: the key scrolled the projector, it did not continue.
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scene);
+      // The window scrolled to its end: Page Up scrolls it back up, and nothing else.
+      overflow(false, true);
+      await waitFor(() => expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back up on the projector. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.'));
+      expect(screen.queryByText(PROJECTOR_OVERFLOW_WORDS)).toBeNull();
+      await user.keyboard('{PageUp}');
+      await waitFor(() => expect(scrolls).toEqual(['next', 'back']));
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scene);
+      // The buttons do the same, for a trainer with a mouse.
+      overflow(true, false);
+      await user.click(await screen.findByRole('button', { name: 'Show more on the projector' }));
+      await waitFor(() => expect(scrolls).toEqual(['next', 'back', 'next']));
+      // The room has seen it all (the window at its end, or closed): Page Down continues, as before.
+      overflow(false, false);
+      await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more on the projector' })).toBeNull());
+      (document.activeElement as HTMLElement).blur();
+      await user.keyboard('{PageDown}');
+      expect(screen.getByRole('heading', { level: 1, name: 'After the visit' })).toBeTruthy();
+      expect(scrolls).toHaveLength(3);
+    } finally {
+      window1.close();
+    }
   });
 
   it('a reveal the projector window shows in pages: Page Down and Page Up (and the buttons) step through them first, each step said; past the last page Page Down is what it is at a reveal; the laptop follows the window that needs the most pages', async () => {

@@ -12,7 +12,7 @@ import { pagedRevealKeys, RevealPager } from './RevealPager.js';
 import { DecisionSetup, FollowChoice, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
 import { JoinUrl } from './JoinUrl.js';
 import { useStepsHeight } from '../trainer-steps.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, momentHeading, stepWords, useProjector, useProjectorOverflow, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -275,7 +275,9 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
       : pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, {})),
     ...(view.phase === 'idle' && back !== undefined ? { back: { label: `Back to decision ${back}` } } : {}),
   };
-  const clicker = useClickerKeys(keys, page);
+  // A screen too long for a projector window: the keys scroll it first (projectorOverflowKeys).
+  const overflow = useProjectorOverflow();
+  const clicker = useClickerKeys(keys, page, overflow);
 
   // The trainer's break is the room's: the phones are told (they show the break, and cannot vote)
   // when it starts and when it ends. `told`: the break as this page last told the room of it; a
@@ -542,7 +544,7 @@ export function RoomPanel({ client, paused = false, onBreakEnded, onBreakResumed
           {/* For the trainer to answer "who is that?" (the laptop only, as in presenter mode; the phones have their own). */}
           {view.people && <WhosWho people={view.people} ended={view.phase === 'ended'} />}
           <BlankNotice blank={blank} />
-          <ClickerHint keys={keys} said={clicker.said} />
+          <ClickerHint keys={clicker.keys} said={clicker.said} overflow={overflow} />
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
           {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
           {ending.open && view.phase !== 'ended' && (

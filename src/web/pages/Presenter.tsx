@@ -21,7 +21,7 @@ import { DecisionSetup, FollowChoice, FollowReply, RoomOption, TrainerMoment, ty
 import { downloadText } from '../download.js';
 import { useDownloadNote } from '../components/DownloadNote.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
-import { headedSetup, projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { headedSetup, projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useProjectorOverflow, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkHere, roomNamedHere } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { newerSaveWords, resumeNotice } from '../storage-words.js';
@@ -190,7 +190,9 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
   const steps = useRef<HTMLParagraphElement>(null);
   useStepsHeight(steps, true);
   const keys: ClickerKeys = { next: { label: 'Start the session' }, off: paused };
-  const clicker = useClickerKeys(keys, page);
+  // A screen too long for a projector window: the keys scroll it first (projectorOverflowKeys).
+  const overflow = useProjectorOverflow();
+  const clicker = useClickerKeys(keys, page, overflow);
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector({
     kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
   }, true, clicker.press, paused);
@@ -212,7 +214,7 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
       </p>
       <p className="hint no-print" id="projector-howto">{PROJECTOR_HOWTO_WORDS}</p>
       <BlankNotice blank={blank} />
-      <ClickerHint keys={keys} said={clicker.said} />
+      <ClickerHint keys={clicker.keys} said={clicker.said} overflow={overflow} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
       {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
     </div>
@@ -381,7 +383,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       : view.canContinue ? { next: { label: 'Continue' } } : {}),
     ...(atReveal ? pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, { back: { label: 'Back to the votes' } }) : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first (it clears the votes entered here)' } : {}) } } : {}),
   };
-  const clicker = useClickerKeys(keys, page);
+  // A screen too long for a projector window: the keys scroll it first (projectorOverflowKeys).
+  const overflow = useProjectorOverflow();
+  const clicker = useClickerKeys(keys, page, overflow);
 
   // What the projector window shows: the moment, and after the reveal the feedback and votes (the
   // note too); the trainer's own toggle of the note stays on the laptop.
@@ -523,7 +527,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               {back !== undefined && <p className="hint">{backFromEndingWords(back, 'downloaded')}</p>}
               {downloadedEnd !== undefined && downloadedEnd !== JSON.stringify(decisions) && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS}</Announce>}
               <BlankNotice blank={blank} />
-              <ClickerHint keys={keys} said={clicker.said} />
+              <ClickerHint keys={clicker.keys} said={clicker.said} overflow={overflow} />
               {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
               {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
             </section>
@@ -564,7 +568,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           </ConfirmPanel>
         )}
         <BlankNotice blank={blank} />
-        <ClickerHint keys={keys} said={clicker.said} />
+        <ClickerHint keys={clicker.keys} said={clicker.said} overflow={overflow} />
         {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
         {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
       </div>
@@ -702,7 +706,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {/* For the trainer to answer "who is that?" (the laptop only, as the terminal's w). */}
       <WhosWho people={people} ended={view.done} />
       <BlankNotice blank={blank} />
-      <ClickerHint keys={keys} said={clicker.said} />
+      <ClickerHint keys={clicker.keys} said={clicker.said} overflow={overflow} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
       {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
     </div>

@@ -284,9 +284,15 @@ function predictedFit(measured: ReadonlyMap<number, Measured>, room: number): nu
  * window's bottom (the smallest type does not fit, and the window is not scrolled to its end), for
  * the window to say so, and the reveal's pages (none until split, or when no reveal is shown).
  */
-function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: boolean; pages: number[][] | undefined } {
+function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: boolean; above: boolean; pages: number[][] | undefined } {
   const [size, setSize] = useState(0);
   const [moreBelow, setMoreBelow] = useState(false);
+  // Whether the window is scrolled down from its top (the trainer's page may scroll it back up).
+  const [above, setAbove] = useState(false);
+  // The moment last fitted (its words, not its votes so far): another is shown from its top. A long
+  // scene scrolled to its end left the next long scene scrolled down, its first lines above the edge.
+  const moment = useMemo(() => momentKey(shown), [shown]);
+  const fittedMoment = useRef(moment);
   // What is shown, in words, without the page of a reveal asked for: the trainer stepping through a
   // reveal's pages sends the same reveal again with another page, and it is not split again (each
   // split lays the window out again for every run of replies that might share a page).
@@ -313,6 +319,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const scrolled = () => {
       scrolledTo.current = window.scrollY;
       setMoreBelow(below());
+      setAbove(window.scrollY > 0);
     };
     window.addEventListener('resize', resized);
     window.addEventListener('scroll', scrolled, { passive: true });
@@ -459,7 +466,8 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
       scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
     });
     const at = pages ? page : undefined;
-    const to = at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y;
+    const to = (at !== shownPage.current && at !== undefined && shownPage.current !== undefined) || moment !== fittedMoment.current ? 0 : y;
+    fittedMoment.current = moment;
     // Only when it is somewhere else (as BreakPanel's): a window already there needs no scroll, and
     // jsdom, whose scrollTo logs "Not implemented", is always at 0 (it filled the web tests' stderr).
     if (window.scrollY !== to) window.scrollTo({ top: to, behavior: 'instant' });
@@ -470,12 +478,26 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     if (more) more.hidden = false;
     fitted.current = pageSize();
     setMoreBelow(still);
+    setAbove(window.scrollY > 0);
     return () => {
       scaleTo(1);
       if (laid) delete laid.dataset.layout;
     };
-  }, [shown, size, pages, page]);
-  return { moreBelow, pages };
+  }, [shown, moment, size, pages, page]);
+  return { moreBelow, above, pages };
+}
+
+/** A moment's words (not its votes so far, nor the page of its reveal asked for): what tells one screen from the next. */
+function momentKey(shown: unknown): string {
+  if (typeof shown !== 'object' || shown === null) return '';
+  const m = shown as Record<string, unknown>;
+  return JSON.stringify([m.kind, m.title, m.narration, m.lines, m.setup, Array.isArray(m.reveal), m.ending]);
+}
+
+/** How far the trainer's page scrolls this window at a time (`scroll`): a screen, less a little to read on from, and the line that says there is more. */
+function scrollStep(): number {
+  const more = document.querySelector<HTMLElement>('.more-below')?.getBoundingClientRect().height ?? 0;
+  return Math.max(1, Math.round(window.innerHeight * 0.85 - more));
 }
 
 /** What `shown` (a projector state) says, without the page of a reveal it asks for: the same words, the same split into pages. */
@@ -515,6 +537,11 @@ export default function ProjectorScreen() {
     channelRef.current = channel;
     if (!channel) return;
     channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      // The trainer's page scrolls a screen too long for this window (Page Down there while more is below).
+      if (e.data?.type === 'scroll' && e.data.v === PROJECTOR_PROTOCOL) {
+        window.scrollBy({ top: (e.data.to === 'back' ? -1 : 1) * scrollStep(), behavior: 'instant' });
+        return;
+      }
       if (e.data?.type === 'left') {
         setState(undefined);
         setLeft(true);
@@ -547,7 +574,10 @@ export default function ProjectorScreen() {
     };
     document.addEventListener('keydown', onKey);
     // Closed: the trainer's page no longer counts this window's pages.
-    const gone = () => channel.postMessage({ type: 'pages', id: '', window: me, pages: [], v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    const gone = () => {
+      channel.postMessage({ type: 'pages', id: '', window: me, pages: [], v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      channel.postMessage({ type: 'overflow', window: me, below: false, above: false, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    };
     window.addEventListener('pagehide', gone);
     return () => {
       document.removeEventListener('keydown', onKey);
@@ -559,7 +589,14 @@ export default function ProjectorScreen() {
   // At a reveal, the page the trainer asked for (the first unless said), of the reveal the trainer's page names.
   const asked = state?.kind === 'moment' && Array.isArray(state.reveal) && typeof state.page === 'object' && state.page !== null ? state.page : undefined;
   const askedAt = asked ? Math.max(0, Math.floor(num(asked.at) ?? 0)) : undefined;
-  const { moreBelow, pages } = useFitToWindow(state, askedAt);
+  const { moreBelow, above, pages } = useFitToWindow(state, askedAt);
+  // Whether what this window shows goes on past its edges, told to the trainer's page (whose Page Down
+  // then scrolls it: useProjectorOverflow); again for each state (a laptop reloaded). A blank or break
+  // screen shows nothing past them.
+  const shownWhole = !state || state.kind === 'blank' || state.kind === 'break';
+  useEffect(() => {
+    channelRef.current?.postMessage({ type: 'overflow', window: me, below: !shownWhole && moreBelow, above: !shownWhole && above, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+  }, [state, shownWhole, moreBelow, above, me]);
   // How this window split the reveal, told to the trainer's page (which steps through the pages of
   // the window that needs the most), as reply numbers; each time it is split again (a resize too).
   const askedId = text(asked?.id, 200);
