@@ -593,9 +593,14 @@ export default function ProjectorScreen() {
   // Whether what this window shows goes on past its edges, told to the trainer's page (whose Page Down
   // then scrolls it: useProjectorOverflow); again for each state (a laptop reloaded). A blank or break
   // screen shows nothing past them.
+  // Nothing is sent of a window that shows all and was last said to (a laptop knows none past its edges until told).
   const shownWhole = !state || state.kind === 'blank' || state.kind === 'break';
+  const overflowSaid = useRef(JSON.stringify([false, false]));
   useEffect(() => {
-    channelRef.current?.postMessage({ type: 'overflow', window: me, below: !shownWhole && moreBelow, above: !shownWhole && above, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    const now = [!shownWhole && moreBelow, !shownWhole && above] as const;
+    if (JSON.stringify(now) === overflowSaid.current && !now[0] && !now[1]) return;
+    overflowSaid.current = JSON.stringify(now);
+    channelRef.current?.postMessage({ type: 'overflow', window: me, below: now[0], above: now[1], v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
   }, [state, shownWhole, moreBelow, above, me]);
   // How this window split the reveal, told to the trainer's page (which steps through the pages of
   // the window that needs the most), as reply numbers; each time it is split again (a resize too).
