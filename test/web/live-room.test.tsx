@@ -3,11 +3,11 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRoom, memoryStore, PAGE_ID, PRESENTER_PROTOCOL, presenterView, presenterViewFor, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, voterView, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
-import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
+import { clickerClock, PROJECTOR_OVERFLOW_WORDS, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { ANOTHER_PAGES_BREAK, BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
-import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorMessage } from '../../src/web/projector.js';
 import { PAGE_ID_KEY, pageIdAtStart, type RoomClient, type RoomLink, type RoomSnapshot } from '../../src/web/room-client.js';
 import { ROOM_LINK_KEY } from '../../src/web/room-link.js';
 import { bundledById } from '../../src/web/scenarios.js';
@@ -1489,6 +1489,37 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     client.answer();
     expect(await screen.findByText(/^The branch the room took was best practice at [01] of 1 decision \((0|100)%\)\. The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [01] of 1 vote \((0|100)%\) went to best-practice replies\.$/)).toBeTruthy();
+  });
+
+  it('a moment too long for the projector window: Page Down scrolls that window down before it opens the vote (it opened the vote with the rest unseen), and the page says so', async () => {
+    const user = userEvent.setup();
+    // A projector window whose moment goes on below its edge (measured in Chromium: app.e2e), recording the scrolls asked of it.
+    const window1 = new BroadcastChannel(PROJECTOR_CHANNEL);
+    const scrolls: unknown[] = [];
+    window1.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      if (e.data.type === 'scroll') scrolls.push(e.data.to);
+    };
+    try {
+      const { client } = renderRoom();
+      client.push();
+      await screen.findByRole('button', { name: 'Open the vote' });
+      window1.postMessage({ type: 'overflow', window: 'w1', below: true, above: false, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      await waitFor(() => expect(document.getElementById('clicker-keys')?.textContent).toMatch(/^Clicker keys \(also in the projector window\): Page Down or Right arrow: Show more on the projector\. /));
+      expect(screen.getByText(PROJECTOR_OVERFLOW_WORDS)).toBeTruthy();
+      const sent = client.sent.length;
+      await user.keyboard('{PageDown}');
+      await waitFor(() => expect(scrolls).toEqual(['next']));
+      expect(client.sent).toHaveLength(sent);
+      // Scrolled to its end: Page Down opens the vote, as before.
+      window1.postMessage({ type: 'overflow', window: 'w1', below: false, above: true, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      await waitFor(() => expect(screen.queryByText(PROJECTOR_OVERFLOW_WORDS)).toBeNull());
+      clickerClock.now = () => 1e9;
+      await user.keyboard('{PageDown}');
+      expect(client.sent.at(-1)).toEqual({ type: 'open', node: 'phone' });
+    } finally {
+      clickerClock.now = () => performance.now();
+      window1.close();
+    }
   });
 
   it('renders the room\'s text as text, never as markup', () => {
