@@ -7,7 +7,8 @@ import {
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { guardRecorded, keepUnwritten } from '../records-guard.js';
-import { useStore, useStoreProblem } from '../store.js';
+import { useStore, useStoreProblem, useTab } from '../store.js';
+import { drawSeed, forgetSeedBeforeSave, seedBeforeSave } from '../unsaved-seed.js';
 import { REPLY_KEYS_LABEL, setReplyKeys, typingIn, useKeyboardSeen, useReplyKeys } from '../reply-keys.js';
 import { useSay } from '../say.js';
 import { useTitle } from '../title.js';
@@ -126,8 +127,6 @@ function addMoment(moments: readonly Moment[], next: Moment): Moment[] {
   if (at >= 0) return kept.slice(0, at + 1);
   return [...kept, next];
 }
-
-const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 
 export interface SessionProps {
   playable: PlayableScenario;
@@ -302,7 +301,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
   const { scenario } = playable;
   // A new actor replaces the first only to undo the reply that ended the story (an ended actor is
   // final): a session restored from the decision before it (the core's undoEnding), as the terminal does.
-  const [actor, setActor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
+  // A new playthrough's seed (the order of its replies): until its first step is saved, the tab keeps
+  // it, so a reload before the first reply shows the replies in the order the volunteer saw them.
+  const tab = useTab();
+  const [actor, setActor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : persist ? seedBeforeSave(tab, saveKey(playable)) : drawSeed()));
   // Practice: the reply that ends the story gets its feedback and its undo, as every other reply
   // does, before the ending and the debrief (the terminal's last feedback, "Enter: see the debrief").
   // Until the volunteer goes on, the playthrough is not finished: the save holds the ended session
@@ -433,6 +435,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           return;
         }
         joinedMs.current += held.activeMs - mine;
+        forgetSeedBeforeSave(tab, hold.key);
         setSaveError(undefined);
       } catch (e) {
         setSaveError(`Your progress could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; it will be kept in this tab only.`);
@@ -467,7 +470,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', leaving);
     };
-  }, [actor, persist, hold, playable, startedAt, store, practiceMs, addresses]);
+  }, [actor, persist, hold, playable, startedAt, store, practiceMs, addresses, tab]);
 
   // Another tab that goes on with this scenario (or finishes it) is heard of at once, through the
   // browser's storage event: this tab stops before it takes a reply whose feedback would not count
