@@ -2,6 +2,7 @@ import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode, type Re
 import { bestPathSays, choseWords, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, missedWhereParts, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
+import { useReadingPlace } from '../reading-place.js';
 import { useDownloadNote } from './DownloadNote.js';
 import { TableWrap } from './TableWrap.js';
 import { useOpenForPrint } from './open-for-print.js';
@@ -38,6 +39,11 @@ export interface DebriefProps {
   voice?: Voice;
   /** Under the heading, before the ending: presenter mode's "How often the room matched best practice" (its h2 then follows the page's h1). */
   lead?: ReactNode;
+  /**
+   * At the kept debrief's address: where the volunteer reads is noted for the browser's Back into it
+   * (reading-place.ts). `fresh`: a debrief just finished; `kept`: the kept debrief shown again.
+   */
+  readingPlace?: 'fresh' | 'kept' | undefined;
 }
 
 /** A finish the damaged records did not take (left as they were: never written over). */
@@ -150,12 +156,13 @@ function useAllOpen(article: RefObject<HTMLElement | null>): [boolean, (open: bo
  * decision's feedback, what each principle to work on asks, and the table of paths are folded
  * (native <details>, opened on demand, all open on paper and in the Markdown file as before).
  */
-export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, back, backToYours, onWhatIf, voice = 'you', lead }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, offerRecords = true, onTryAgain, again, back, backToYours, onWhatIf, voice = 'you', lead, readingPlace }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
   const article = useRef<HTMLElement>(null);
   useOpenForPrint(article);
+  useReadingPlace(article, readingPlace !== undefined, readingPlace === 'fresh');
   const [allOpen, setAllOpen] = useAllOpen(article);
   // The file last downloaded, said beside the button.
   const downloaded = useDownloadNote();

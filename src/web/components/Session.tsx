@@ -250,6 +250,7 @@ function OwnDebriefAgain({ playable, own, back, offerRecords, onTryAgain, onWhat
         whatIf={false}
         offerRecords={offerRecords}
         back={back}
+        readingPlace={own.kept && !own.elsewhere ? 'kept' : undefined}
         onTryAgain={onTryAgain}
         onWhatIf={(decision) => {
           const at = whatIfFrom(scenario, own.played, decision);
@@ -668,6 +669,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, o
           offerRecords={offerRecords}
           back={back}
           backToYours={backToYours}
+          readingPlace={addresses && persist && !whatIf && !elsewhere ? 'fresh' : undefined}
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);

@@ -3,6 +3,7 @@ import { keptDebriefFailure, readKeptDebrief, whatIfFrom, type Debrief as Debrie
 import { BACK_IN_DEBRIEF, Debrief, focusWhatIf } from '../components/Debrief.js';
 import { landAfter, Session } from '../components/Session.js';
 import { goStartAgain, hrefOf } from '../routing.js';
+import { restoreReadingPlace } from '../reading-place.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
@@ -68,7 +69,8 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
     if (fromWhatIf.current !== undefined) {
       void (focusWhatIf(fromWhatIf.current) || landAfter('debrief'));
       say(BACK_IN_DEBRIEF);
-    } else document.getElementById('debrief-heading')?.focus();
+      // Back (or Forward) into this debrief: where the volunteer was reading, not its top (reading-place.ts).
+    } else if (!restoreReadingPlace()) document.getElementById('debrief-heading')?.focus();
   }, [state.kind, whatIf, say]);
   // Plain text, read where it is (the main content focused as it opened): a live region inserted
   // with its words already in it may not be said at all. App says "Loading…" in its polite region
@@ -93,6 +95,7 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       mode={state.mode}
       recorded
       whatIf={false}
+      readingPlace="kept"
       // As at the end of a playthrough: the new one's first moment has focus, and starting again is said.
       onTryAgain={() => goStartAgain({ page: 'play', id, mode: state.mode })}
       onWhatIf={(decision) => {

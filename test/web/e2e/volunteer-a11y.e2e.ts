@@ -350,6 +350,42 @@ describe('a volunteer by keyboard and screen reader', () => {
       await first.close();
     });
   });
+
+  // Session 60: Back (the browser's) into a debrief opened it anew at its heading, folds closed: a
+  // volunteer who had read down to "What next" and followed My records was a dozen screens above
+  // where they had been, the next Tab at the top of the debrief.
+  it('Back into the debrief from My records puts the reader where they were: the page scrolled there, the fold they opened open, the focus on the link they followed; from the bar\'s name, on the part they were reading', async () => {
+    await atDesk('youth-discloses', async (_s, page) => {
+      await keyboardToDebrief(page);
+      const fold = page.locator('article.debrief details > summary').nth(2);
+      await fold.focus();
+      await page.keyboard.press('Enter');
+      const opened = () => page.evaluate(() => [...document.querySelectorAll<HTMLDetailsElement>('article.debrief details')].flatMap((d, i) => (d.open ? [i] : [])));
+      expect(await opened()).toEqual([2]);
+      await tabToAndPress(page, /^My records$/);
+      await page.getByRole('heading', { level: 1, name: 'My records' }).waitFor();
+      await page.goBack();
+      await page.locator('#debrief-heading').waitFor();
+      await expect.poll(() => focusedText(page)).toBe('My records');
+      expect(await page.evaluate(() => document.activeElement?.closest('article.debrief') !== null)).toBe(true);
+      expect((await focusShown(page)).inView).toBe(true);
+      expect(await opened()).toEqual([2]);
+
+      // Scrolled to the middle of the debrief, the bar's name followed by the pointer: back there, the
+      // focus on the heading of the part read (the next Tab goes on from there, not from the top).
+      await page.evaluate(() => window.scrollTo(0, 1200));
+      await page.locator('a.brand').click();
+      await page.getByRole('heading', { level: 1, name: 'Practise a conversation' }).waitFor();
+      await page.goBack();
+      await page.locator('#debrief-heading').waitFor();
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1200);
+      const at = await page.evaluate(() => ({ tag: document.activeElement?.tagName, inDebrief: document.activeElement?.closest('article.debrief') !== null, top: document.activeElement?.getBoundingClientRect().top ?? 0 }));
+      expect(at).toMatchObject({ tag: 'H2', inDebrief: true });
+      expect(at.top).toBeLessThan(400);
+      await page.keyboard.press('Tab');
+      expect((await focusShown(page)).inView).toBe(true);
+    });
+  });
 });
 
 /** A word longer than a 320 px line at 200% text (45 letters), and a web address with no hyphen or space. */
