@@ -62,3 +62,34 @@ describe('My records: a last debrief kept can be read from "Last debriefs"', () 
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: /^Read this debrief/ })));
   });
 });
+
+// Session 60: each entry asked its own question, and asking about a second entry left the first
+// question open: two "Remove it for good" on the page, the first left unanswered behind the second.
+describe('My records: one question open at a time', () => {
+  it('asking to remove a second debrief closes the question about the first, unanswered; the focus on the second\'s safe answer', async () => {
+    const user = userEvent.setup({ delay: null });
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    store.write('debriefs/youth-discloses--file-abc123.json', store.read('debriefs/youth-discloses.json')!);
+    await goTo('#/records');
+    const heading = await screen.findByRole('heading', { level: 3, name: 'Last debriefs' });
+    const [first, second] = await within(heading.parentElement!).findAllByRole('button', { name: /^Remove this debrief/ });
+    await user.click(first!);
+    expect(screen.getAllByRole('button', { name: 'Remove it for good' })).toHaveLength(1);
+    expect(first!.getAttribute('aria-expanded')).toBe('true');
+    await user.click(second!);
+    expect(screen.getAllByRole('button', { name: 'Remove it for good' })).toHaveLength(1);
+    expect(first!.getAttribute('aria-expanded')).toBe('false');
+    expect(second!.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('Keep this debrief');
+    expect(second!.closest('li')?.contains(document.activeElement)).toBe(true);
+    // Answered: only the second is removed, the first still listed.
+    const firstName = first!.textContent;
+    await user.click(screen.getByRole('button', { name: 'Remove it for good' }));
+    expect(['debriefs/youth-discloses.json', 'debriefs/youth-discloses--file-abc123.json'].filter((k) => store.data.has(k))).toHaveLength(1);
+    expect(within(heading.parentElement!).getAllByRole('button', { name: /^Remove this debrief/ }).map((b) => b.textContent)).toEqual([firstName]);
+    expect(screen.queryAllByRole('button', { name: 'Remove it for good' })).toHaveLength(0);
+  });
+});

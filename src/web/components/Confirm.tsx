@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
@@ -23,16 +23,40 @@ export interface Confirmation {
   keep: RefObject<HTMLButtonElement | null>;
 }
 
+/** A part of a page where one question at most is open at a time (OneQuestionAtATime). */
+const QuestionGroup = createContext<{ opening(close: () => void): void } | undefined>(undefined);
+
+/**
+ * A part of a page with a question for each of many things (My records: "Remove this debrief?",
+ * "Remove this copy?" for each entry): asking one closes the one asked before, unanswered. A
+ * volunteer who asked about one debrief, then about another instead, had both questions open, each
+ * with its "Remove it for good", the first left behind unanswered once the second was answered.
+ */
+export function OneQuestionAtATime({ children }: { children: ReactNode }) {
+  const last = useRef<() => void>(undefined);
+  const group = useMemo(() => ({
+    opening(close: () => void) {
+      if (last.current !== close) last.current?.();
+      last.current = close;
+    },
+  }), []);
+  return <QuestionGroup value={group}>{children}</QuestionGroup>;
+}
+
 export function useConfirmation(returnTo?: RefObject<HTMLElement | null>, onCancel?: () => void): Confirmation {
   const [open, setOpen] = useState(false);
   const asker = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
-  const ask = () => {
-    flushSync(() => setOpen(true));
-    keep.current?.focus();
-  };
+  const group = useContext(QuestionGroup);
   // Stable, so a callback that closes the question on moving on need not change with it.
   const close = useCallback(() => setOpen(false), []);
+  const ask = () => {
+    flushSync(() => {
+      group?.opening(close);
+      setOpen(true);
+    });
+    keep.current?.focus();
+  };
   const cancel = () => {
     flushSync(() => setOpen(false));
     (returnTo ?? asker).current?.focus();

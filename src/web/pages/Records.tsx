@@ -11,7 +11,7 @@ import { useToday } from '../today.js';
 import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
-import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
+import { ConfirmPanel, OneQuestionAtATime, useConfirmation } from '../components/Confirm.js';
 import { KeptHere } from '../components/KeptHere.js';
 import { ROOM_HEADING } from '../kept-here.js';
 import { readRecordsHere, unwrittenHere } from '../records-guard.js';
@@ -199,7 +199,7 @@ export default function Records() {
   };
 
   return (
-    <>
+    <OneQuestionAtATime>
       <h1>My records</h1>
       <p>
         Your records are kept only in this browser, on this device: nothing is sent anywhere. That also means they can be lost:
@@ -312,7 +312,7 @@ export default function Records() {
         {/* What takes the room the browser keeps for the app, and every copy set aside, to download or remove. */}
         <KeptHere store={store} playthroughs={read.playthroughs} version={version} />
       </div>
-    </>
+    </OneQuestionAtATime>
   );
 }
 
