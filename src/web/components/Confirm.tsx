@@ -55,7 +55,16 @@ export function useConfirmation(returnTo?: RefObject<HTMLElement | null>, onCanc
       group?.opening(close);
       setOpen(true);
     });
-    keep.current?.focus();
+    // The whole question in the window where it fits: focus alone scrolled only as far as its safe
+    // answer, and on a phone (320×640, My records) the first lines of what it asks were left under
+    // its heading, which sticks below the bar. A question taller than the window is left to the
+    // focus, its heading sticking above the answer.
+    const panel = keep.current?.closest<HTMLElement>('.confirm');
+    const clear = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    if (panel && panel.getBoundingClientRect().height <= window.innerHeight - clear) {
+      panel.scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
+      keep.current?.focus({ preventScroll: true });
+    } else keep.current?.focus();
   };
   const cancel = () => {
     flushSync(() => setOpen(false));

@@ -82,6 +82,34 @@ describe('window fit', () => {
     }
   });
 
+  // Session 60: on a phone the focus on the safe answer scrolled the page only as far as that
+  // answer: the question's heading stuck below the bar, over the first lines of what it asks
+  // ("Removing it deletes this…" in My records). Where the question fits, it is shown whole.
+  it('the Start again question at 320×640: shown whole, its words from their first line, none under its heading', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: { width: 320, height: 640 } });
+    const { page } = s;
+    try {
+      await replyGroup(page).waitFor();
+      await page.locator('.replies button.reply:not([disabled])').first().click();
+      const ask = page.getByRole('button', { name: 'Start again from the beginning' });
+      await ask.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
+      const whole = () => page.evaluate(() => {
+        const panel = document.querySelector('#restart-confirm')!.getBoundingClientRect();
+        const heading = document.querySelector('#restart-confirm :is(h2, h3, h4)')!.getBoundingClientRect();
+        const words = document.querySelector('#restart-confirm p')!.getBoundingClientRect();
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect();
+        return { focused: document.activeElement?.textContent, panelInView: panel.top >= Math.max(0, bar.bottom) && panel.bottom <= innerHeight, wordsClear: words.top >= heading.bottom };
+      });
+      await expect.poll(whole).toEqual({ focused: 'No, keep going', panelInView: true, wordsClear: true });
+      await s.screenshot('e2e-confirm-320x640');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   // A phone (320 px wide, the narrowest the app fits): the Preview's problems are numbered in the
   // list's left padding, which held one digit; 200 problems showed "00." for 200, its "2" past the
   // window's left edge. Each number whole in the window, as many digits as it has.
