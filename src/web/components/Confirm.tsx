@@ -60,7 +60,9 @@ export function useConfirmation(returnTo?: RefObject<HTMLElement | null>, onCanc
     // its heading, which sticks below the bar. A question taller than the window is left to the
     // focus, its heading sticking above the answer.
     const panel = keep.current?.closest<HTMLElement>('.confirm');
-    const clear = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    // Clear of the sticky bar above and of presenter mode's row of steps below (the page's scroll-padding).
+    const root = getComputedStyle(document.documentElement);
+    const clear = (parseFloat(root.scrollPaddingTop) || 0) + (parseFloat(root.scrollPaddingBottom) || 0);
     if (panel && panel.getBoundingClientRect().height <= window.innerHeight - clear) {
       panel.scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
       keep.current?.focus({ preventScroll: true });
