@@ -6,7 +6,7 @@ import type { PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, pastRecap, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 import { sessionAfter } from '../helpers/play.js';
@@ -73,7 +73,7 @@ describe('a decision with no words of its own, opened without its scene', () => 
     const actor = startSession(playable.scenario, 'practice', played.getPersistedSnapshot() as PersistedScenarioSnapshot);
     const r = await renderAt(playElement({ playable, actor, env: tempEnv(), resumed: true }), 60, 24);
     expect(r.lastFrame()).toContain('Where you left off');
-    await press(r, KEY.enter);
+    await pastRecap(r);
     const frame = r.lastFrame();
     expect(frame).toContain('What do you say to Mr. Dunn?');
     expect(frame).toContain('Before this:');
@@ -148,7 +148,7 @@ describe('every bundled decision with no words of its own', () => {
       const { playable, saves } = withSetupSaves(file);
       for (const [nodeId, save] of saves) {
         const r = await renderAt(playElement({ playable, actor: startSession(playable.scenario, 'practice', save), env: tempEnv(), resumed: true }), 60, 24);
-        await press(r, KEY.enter);
+        await pastRecap(r);
         const frame = r.lastFrame();
         const where = `${basename(file)} ${nodeId}`;
         const view = selectView(playable.scenario, startSession(playable.scenario, 'practice', save).getSnapshot());

@@ -286,7 +286,7 @@ async function press(t: Term, key: string, what = `the screen after ${key}`): Pr
 /** One step forward: the first reply on a decision, Enter on feedback or a scene. */
 async function step(t: Term, s: string): Promise<string> {
   if (/ reply( ·|$)/.test(hints(s))) return press(t, '1');
-  if (/Enter(?: or q)?: (continue|debrief|see)/i.test(hints(s))) return press(t, 'Enter');
+  if (/Enter(?: or q)?: (continue|read on|debrief|see)/i.test(hints(s))) return press(t, 'Enter');
   throw new Error(`Unexpected screen:\n${s}`);
 }
 

@@ -6,7 +6,7 @@ import { inkRows } from '../../src/terminal/wrap.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
-import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, pastRecap, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { bundledFile, rows } from './helpers/layout.js';
 
 // "Who's who" (w) on a scene or a decision: the people met so far, never anyone met later, within
@@ -149,7 +149,7 @@ describe("who's who in the terminal", () => {
       while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
     }
     const r = await renderAt(appElement({ env: tempEnv(), mode: 'practice', start: { kind: 'play', playable, snapshot: actor.getPersistedSnapshot(), showNote: false } }).element, 60, 24);
-    await press(r, KEY.enter);
+    await pastRecap(r);
     expect(r.lastFrame()).toContain('What do you say to Mr. Dunn?');
     await press(r, 'w');
     const shown = drawn(r.lastFrame());

@@ -10,7 +10,7 @@ import { noteKeptExport, type DebriefFiles } from '../export.js';
 import { testRunWords } from '../invocation.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
-import { followedOffset, inView, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
+import { followedOffset, inView, moreBelow, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
@@ -309,6 +309,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (a.type === 'quit') return view.done ? setShowFeedback(false) : setConfirmQuit(true);
     if (recap) {
       // The recap goes, and the decision it led to keeps its setup above it (the recap said it on another screen).
+      // Not while rows of it are still below the window: Enter reads on first, a page at a time
+      // (the help line says "Enter: read on"). At 60×24 the reply, its feedback and the scene after
+      // it rarely fit, and Enter went on past that scene unread: after a quit on the feedback, it
+      // was never shown, and the decision it sets up does not show it again.
+      if (a.type === 'enter' && moreBelow(recapOffset, recapRows.length, recapHeight)) return setRecapOffset((o) => scrolledOffset(o, pageSize(recapHeight), recapRows.length, recapHeight));
       if (a.type === 'enter') {
         setRecap(undefined);
         setSetupAt(view.nodeId);
@@ -422,6 +427,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const failureRows = (recap && failure ? 1 + inkRows(failure, columns) : 0) + (recap && notice ? 1 + inkRows(notice, columns) : 0);
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns, test), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns, app.env) : 1 + inkRows(hintLine(recapHints), columns)));
+  // (Drawn with "Enter: read on" while the recap has rows below its window: Enter pages to them first.
+  // The height is worked out with "continue", the longer words.)
+  const recapKeys = recap && moreBelow(recapOffset, recapRows.length, recapHeight) ? recapHints.map(([key, what]): Hint => (key === 'Enter' ? [key, 'read on'] : [key, what])) : recapHints;
   if (whoOpen) {
     const { height, scrolls, spaced } = whoHeight(people, columns, rows);
     return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={columns} />;
@@ -434,7 +442,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
         {notice && <Box marginTop={1}><Paragraph color={theme.warn} width={columns}>{notice}</Paragraph></Box>}
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
-        {confirmQuit ? quitPrompt : <KeyHints set={recapHints} />}
+        {confirmQuit ? quitPrompt : <KeyHints set={recapKeys} />}
       </Box>
     );
   }

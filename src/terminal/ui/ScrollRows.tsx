@@ -167,6 +167,12 @@ export function inView(offset: number, range: { first: number; end: number }, to
   return followedOffset(offset, range, total, height) === Math.min(Math.max(0, offset), maxOffset(total, height));
 }
 
+/** Whether a window of `height` rows at `offset` onto `total` rows leaves rows below it unseen. */
+export function moreBelow(offset: number, total: number, height: number): boolean {
+  const max = maxOffset(total, height);
+  return Math.min(Math.max(0, offset), max) < max;
+}
+
 /** How far a page moves: a screenful less one row, so the reader keeps their place. */
 export function pageSize(height: number): number {
   return Math.max(1, height - INDICATORS - 1);

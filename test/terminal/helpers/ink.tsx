@@ -129,6 +129,15 @@ export async function press(r: Typable, ...keys: string[]): Promise<void> {
 }
 
 /**
+ * Enter on a resumed playthrough's "Where you left off" until it goes on (Enter reads on to rows
+ * below the window first: recap-read-on.test); fails when it is still there after 20 presses.
+ */
+export async function pastRecap(r: Typable & { lastFrame: () => string | undefined }): Promise<void> {
+  for (let i = 0; i < 20 && (r.lastFrame() ?? '').includes('Where you left off'); i++) await press(r, KEY.enter);
+  if ((r.lastFrame() ?? '').includes('Where you left off')) throw new Error(`Enter did not go on from "Where you left off"; screen:\n${r.lastFrame() ?? ''}`);
+}
+
+/**
  * Types keys that may change nothing on screen (an unavailable reply, undo where there is none, a
  * key that only exits). Each waits until the app is idle; only for synchronous handlers, so not for
  * keys that load a screen. Returns whether any key drew a new frame.
