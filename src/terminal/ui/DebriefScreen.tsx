@@ -50,6 +50,12 @@ export interface DebriefScreenProps {
    * first, and Enter or q goes on to the sections. A debrief opened again starts on the summary.
    */
   openOnEnding?: boolean;
+  /**
+   * What is printed where the app is left from the ending's page (Ctrl-C), before the sections were
+   * looked at: where the debrief was kept (a playthrough's, see PlayScreen). It ended saying nothing
+   * there, where Ctrl-C on the last reply's feedback, a step before, says it.
+   */
+  leftOnEnding?: () => string | undefined;
   /** u: back to the last decision (a trainer-led session's last branch followed by mistake); `label` for the help line. */
   back?: { label: string; onBack: () => void };
   /**
@@ -152,7 +158,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, failedBefore = false, openOnEnding = false, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, failedBefore = false, openOnEnding = false, leftOnEnding, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -256,7 +262,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       // The files e wrote named as the screen names them: within the state folder, which is then said
       // once (a summary named under them says "(in the state folder above)"). As whole paths, above a
       // summary named within the state folder, files in the same folder were named two ways.
-      const said = sayFolderOnce([written ? exportedWords(written, app.env, columns) : undefined, farewell?.(), ...why].filter((x) => x !== undefined));
+      const said = sayFolderOnce([ending ? leftOnEnding?.() : undefined, written ? exportedWords(written, app.env, columns) : undefined, farewell?.(), ...why].filter((x) => x !== undefined));
       // What the screen cut short or left out (fitNotices), whole, unless said above already: the
       // line itself, or why the state folder cannot be written ("Progress is not being saved: …"
       // says what the last line's "Nothing was saved in the state folder: …" says).

@@ -415,7 +415,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const onExported = (files: DebriefFiles) => {
       if (!behind.current && playable.from === undefined && playable.set === undefined && playable.preview !== true) noteKeptExport(app.env, playable, files);
     };
-    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined && playable.preview !== true} onBack={onBack} notice={finishNotice} openOnEnding onExported={onExported} />;
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined && playable.preview !== true} onBack={onBack} notice={finishNotice} openOnEnding leftOnEnding={endLine} onExported={onExported} />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
   // Progress only: a records file that refused does not stop the save (q still saves).
