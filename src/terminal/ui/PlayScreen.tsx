@@ -331,7 +331,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
         setSetupAt(String(actor.getSnapshot().value));
         return setShowFeedback(false);
       }
-      const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight) }[a.type as string];
+      // (Home and End too, as on a scene, the feedback and the debrief: they did nothing here.)
+      const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight), top: -recapRows.length, bottom: recapRows.length }[a.type as string];
       if (step !== undefined) setRecapOffset((o) => scrolledOffset(o, step, recapRows.length, recapHeight));
       return;
     }
