@@ -175,7 +175,14 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const [records, setRecords] = useState<{ records: Records; notice?: string; kept?: Records }>(() => (screen.name === 'picker' ? recordsNow(services.env) : { records: {} }));
   const [catalog, setCatalog] = useState<Listing>(() => (screen.name === 'picker' ? loadCatalog() : { entries: [], leftOut: [] }));
   const toPicker = (notice?: string) => {
-    setRecords(recordsNow(services.env));
+    // Records set aside in this run keep their notice for the rest of it: read again, the file is
+    // gone from its place and says nothing, and the notice, cut to a row at 60×24, went with the
+    // first return to the picker (R on a damaged save, b from a content note) before it was read
+    // whole: where the records went was then said nowhere.
+    setRecords((before) => {
+      const now = recordsNow(services.env);
+      return now.notice === undefined && before.notice !== undefined ? { ...now, notice: before.notice } : now;
+    });
     setCatalog(loadCatalog());
     setScreen({ name: 'picker', notice });
   };
