@@ -1632,7 +1632,9 @@ describe('session 29 review: youth-discloses', () => {
   // recommendation tells the court the same thing (couch-rent's and court-report's versions get no credit).
   it('recommending CSEC services before Kiara has told her team earns no credit for keeping her unconfirmed status out of the report', () => {
     expect(assessment('youth-discloses', 'd8-hint-services', 'report-csec-status-confirmed-only')?.verdict).not.toBe('follows');
-    expect(assessment('youth-discloses', 'd8-hint-services', 'no-revealing-recommendations')).toMatchObject({ verdict: 'violates', weight: 2 });
+    // review-60: weight 1 beside report-csec-status-confirmed-only at 2 (reader-d-60), as court-report's same referral is (story-60e).
+    expect(assessment('youth-discloses', 'd8-hint-services', 'no-revealing-recommendations')).toMatchObject({ verdict: 'violates' });
+    expect(assessment('youth-discloses', 'd8-hint-services', 'no-revealing-recommendations')?.weight ?? 1).toBe(1);
     const text = feedback('youth-discloses', 'd8-hint-services');
     expect(text).not.toMatch(/is right/);
     expect(text).toContain('(Court Report)');

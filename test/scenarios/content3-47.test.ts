@@ -64,8 +64,9 @@ describe('content3-47: no phrase marks the best reply across scenarios', () => {
     expect(scored('trafficker-contact', 'd5-open', 'd5-open-secret')).toBe('team-communication violates 2');
     expect(scored('trafficker-contact', 'd5-open', 'd5-open-include')).toBe('team-communication follows 2, youth-centered follows 2');
     expect(asks(bundledReply('trafficker-contact', 'd5-open', 'd5-open-include').text)).toBe(true);
-    // reader-d-60: it also goes against report-csec-status-confirmed-only (story-60d.test.ts).
-    expect(scored('youth-discloses', 'd8-report', 'd8-hint-services')).toBe('no-revealing-recommendations violates 2, report-csec-status-confirmed-only violates 2');
+    // reader-d-60: it also goes against report-csec-status-confirmed-only (story-60d.test.ts); review-60: the
+    // recommendation now weighs 1 beside it, as in court-report, so it costs no more than the all-in (story-60e.test.ts).
+    expect(scored('youth-discloses', 'd8-report', 'd8-hint-services')).toBe('no-revealing-recommendations violates 1, report-csec-status-confirmed-only violates 2');
     expect(scored('youth-discloses', 'd4-promise', 'd4-call-now')).toBe('consult-supervisor-on-suspicion violates 1, csw-partnership follows 1, youth-centered violates 1');
   });
 });

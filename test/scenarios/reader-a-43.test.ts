@@ -98,8 +98,9 @@ describe('second reader (readerA-43)', () => {
     const value = (r: (typeof d.replies)[number]) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
     const top = Math.max(...d.replies.map(value));
     expect(d.replies.filter((r) => word.test(r.text) && value(r) < top).map((r) => r.id)).toEqual([wrongId]);
-    // reader-d-60: it also goes against report-csec-status-confirmed-only (story-60d.test.ts).
-    expect(scored(reply('youth-discloses', 'd8-report', 'd8-hint-services'))).toBe('no-revealing-recommendations violates 2, report-csec-status-confirmed-only violates 2');
+    // reader-d-60: it also goes against report-csec-status-confirmed-only (story-60d.test.ts); review-60: the
+    // recommendation now weighs 1 beside it, as in court-report, so it costs no more than the all-in (story-60e.test.ts).
+    expect(scored(reply('youth-discloses', 'd8-report', 'd8-hint-services'))).toBe('no-revealing-recommendations violates 1, report-csec-status-confirmed-only violates 2');
     expect(scored(reply('youth-discloses', 'd8-report', 'd8-all-in'))).toBe('report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1');
   });
 

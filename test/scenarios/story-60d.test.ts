@@ -50,7 +50,8 @@ describe('reader-d-60: youth-discloses d8-hint-services, a recommendation that t
   const PATH = BEST.map((r) => (r === 'd8-strengths' ? 'd8-hint-services' : r));
 
   it('it violates report-csec-status-confirmed-only at weight 2, as court-report d-recs-unconfirmed-restoration does', () => {
-    expect(scored('youth-discloses', 'd8-report', 'd8-hint-services')).toEqual(['no-revealing-recommendations violates 2', 'report-csec-status-confirmed-only violates 2']);
+    // review-60: the recommendation weighs 1 beside it, as in court-report, so it costs no more than d8-all-in (story-60e).
+    expect(scored('youth-discloses', 'd8-report', 'd8-hint-services')).toEqual(['no-revealing-recommendations violates 1', 'report-csec-status-confirmed-only violates 2']);
     expect(scored('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-restoration')).toContain('report-csec-status-confirmed-only violates 2');
     expect(bundledReply('youth-discloses', 'd8-report', 'd8-hint-services').feedback).toMatch(/CSEC status that DCFS or the court has not confirmed out of a court report \(Court Report\)/);
   });
