@@ -1,4 +1,4 @@
-import { validateScenario, type PlayableScenario, type ScenarioRef } from '../machines/index.js';
+import { quoteValue, validateScenario, type PlayableScenario, type ScenarioRef } from '../machines/index.js';
 import { bundledVerdict, type ScenarioText } from './scenarios.js';
 
 /**
@@ -13,4 +13,16 @@ export function validateBundled(texts: readonly ScenarioText[], ref: ScenarioRef
   if (!found) return { error: `The scenario file ${file} is no longer part of the app.` };
   const result = bundledVerdict(file, found.text, validateScenario);
   return result.scenario ? { scenario: result.scenario, file, bundled: true } : { error: `The scenario file ${file} now has errors.` };
+}
+
+/**
+ * The loader for what a page keeps of the bundled scenario `id` (its save, its presenter session):
+ * validateBundled, for a save that names this scenario only. One kept under this scenario's key that
+ * names another (a key renamed by hand in the browser's storage) is refused, and so set aside as
+ * damaged, as the terminal's readSaveFor refuses it: loaded by what it names, it played the other
+ * scenario at this one's address (#/play/youth-discloses showed red-flags), and was moved into the
+ * other scenario's slot, putting that scenario's own progress aside as a replaced copy.
+ */
+export function loaderFor(texts: readonly ScenarioText[], id: string): (ref: ScenarioRef) => PlayableScenario | { error: string } {
+  return (ref) => ref.id === id ? validateBundled(texts, ref) : { error: `It belongs to the scenario ${quoteValue(ref.id, 60)}, not "${id}".` };
 }

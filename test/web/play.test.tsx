@@ -587,6 +587,27 @@ describe('playing a scenario in the browser', () => {
     expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);
   });
 
+  // A save kept under another scenario's key (the key renamed by hand in the browser's storage) was
+  // loaded by the scenario it names: #/play/red-flags played youth-discloses, and the save was moved
+  // into youth-discloses' slot, that scenario's own progress put aside as a replaced copy. It is set
+  // aside as damaged, as the terminal's readSaveFor does, and this scenario starts from the beginning.
+  it("a save of another scenario under this one's key is set aside, not played here nor moved over that scenario's own save", async () => {
+    const { store, app } = await firstReplyAt('#/play/youth-discloses');
+    app.unmount();
+    const own = store.read('saves/youth-discloses.json') as string;
+    const slot = JSON.parse(own) as { activeMs?: number };
+    store.write('saves/red-flags.json', JSON.stringify({ ...slot, activeMs: (slot.activeMs ?? 0) + 1000 }));
+    renderApp('#/play/red-flags', store);
+    const notice = await screen.findByText(/^Could not resume:/);
+    expect(notice.textContent).toContain('Could not resume: it belongs to the scenario "youth-discloses", not "red-flags".');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New nails, new phone, new boyfriend');
+    expect(document.body.textContent).not.toContain('What Kiara tells you');
+    expect(store.read('saves/youth-discloses.json')).toBe(own);
+    const keys = [...store.data.keys()];
+    expect(keys.filter((k) => k.startsWith('saves/youth-discloses.json.'))).toEqual([]);
+    expect(keys.some((k) => k.startsWith('saves/red-flags.json.damaged-'))).toBe(true);
+  });
+
   // A damaged save was said to the volunteer in the core's words for a terminal, "Could not resume:
   // The saved progress is damaged (it is not valid JSON)": a volunteer does not know what JSON is.
   // Said in theirs: what happened, that their records and other saves are not affected, what happens

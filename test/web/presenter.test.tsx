@@ -1562,6 +1562,21 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(store.read(KEY)).toBeUndefined();
   });
 
+  // A session kept under another scenario's key (renamed by hand in the browser's storage) was
+  // loaded by the scenario it names: presenter mode for red-flags carried on youth-discloses' session.
+  it("a session of another scenario under this one's key is set aside, not carried on here", async () => {
+    const { store } = await typedThenClosed(2, '7');
+    const theirs = store.read(KEY) as string;
+    store.write('facilitation/red-flags.json', theirs);
+    renderApp('#/presenter/red-flags', store);
+    await screen.findByRole('button', { name: 'Start the session' });
+    expect(document.body.textContent).toContain('Could not resume: it belongs to the scenario "youth-discloses", not "red-flags". A copy of the save is kept');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('New nails, new phone, new boyfriend');
+    expect(document.body.textContent).not.toContain('Resumed the presenter session');
+    expect(store.read(KEY)).toBe(theirs);
+    expect([...store.data.keys()].some((k) => k.startsWith('facilitation/red-flags.json.damaged-'))).toBe(true);
+  });
+
   it('keeps the votes typed at a decision not yet revealed', async () => {
     const { store } = await typedThenClosed(2, '7');
     await open(store);

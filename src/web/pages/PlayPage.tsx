@@ -9,7 +9,7 @@ import { useFailPage, usePageLoading } from '../page-failure.js';
 import { newerSaveWords, resumeNotice } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
 import { useTitle } from '../title.js';
-import { validateBundled } from '../bundled-loader.js';
+import { loaderFor } from '../bundled-loader.js';
 
 type State =
   | { kind: 'loading' }
@@ -93,7 +93,7 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
     exists = true; // readSave says why it cannot be read
   }
   if (!exists) return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
-  const found = readSave(store, (ref) => validateBundled(texts, ref), key);
+  const found = readSave(store, loaderFor(texts, playable.scenario.id), key);
   if (found.kind === 'ok') {
     // A save goes on in its own mode, and when that is not the mode asked for (a trainer's #/assess
     // link where a practice run waits, or the other way round) the volunteer is told so, with the

@@ -7,7 +7,7 @@ import {
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
-import { validateBundled } from '../bundled-loader.js';
+import { loaderFor } from '../bundled-loader.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { Announce } from '../components/Announce.js';
 import { BlankButton, BlankNotice } from '../components/BlankProjector.js';
@@ -48,7 +48,7 @@ interface Ready {
 
 /** Opens a scenario for the room: resumes its kept session, or starts fresh saying why a kept one could not be used. */
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
-  const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
+  const found = readFacilitation(store, loaderFor(texts, playable.scenario.id), playable);
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0, texts };
   // Kept by a newer version of casa-practice (this tab left open after an update): left where it is, and said so.
   if (found.kind === 'bad' && found.newer !== undefined) return { kind: 'ready', playable, notice: newerSaveWords(found.newer, 'presenter session'), run: 0, intro: true, texts };
