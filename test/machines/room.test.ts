@@ -1206,6 +1206,23 @@ describe('room state: persistence', () => {
     expect(backWith(saved.history[0]!.votes).ok).toBe(true);
   });
 
+  // A followed decision's title edited by hand to 100,000 characters was restored, and every
+  // presenter view then failed the presenter page's own schema (decisions[].title, 20,000 at most):
+  // the page dropped each one, and stayed connecting. Refused whole as damaged instead.
+  it('refuses a room whose followed decision has a title longer than a room writes; a restored one gives views the presenter page reads', () => {
+    const r = midVote();
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    const saved = JSON.parse(serializeRoom(r.state)) as RoomState;
+    const titled = (title: string) => JSON.stringify({ ...saved, history: saved.history.map((d) => ({ ...d, record: { ...d.record, title } })) });
+    expect(restoreRoom(r.ctx, titled('x'.repeat(100_000)))).toEqual({ ok: false, error: 'The saved room is damaged (its fields are malformed).' });
+    const long = restoreRoom(r.ctx, titled('\u202ex'.repeat(500)));
+    if (!long.ok) throw new Error(long.error);
+    const view = presenterViewFor(presenterView(r.ctx, long.state, 0), undefined);
+    expect(view.decisions[0]?.title).toBe('x'.repeat(500));
+    expect(parseToPresenter(JSON.stringify({ type: 'view', view }))).toBeDefined();
+  });
+
   it('refuses a damaged or mismatched room whole, with a reason', () => {
     const r = midVote();
     const good = JSON.parse(serializeRoom(r.state)) as RoomState;

@@ -1184,6 +1184,14 @@ const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
 /** A time the file names: the room's summary is named by `createdAt` and every later save keeps the session's `savedAt`, so neither may be an invalid date. */
 const IsoTime = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T/).refine((v) => !Number.isNaN(Date.parse(v)));
 const Device = z.string().regex(DEVICE_ID);
+/**
+ * The longest title a followed decision's record may hold in a room's file: the room writes the
+ * decision's clean title (a scenario's is at most 120 characters) or its id (80). A file edited by
+ * hand with a longer one (100,000 characters) was restored, and every presenter view then named it
+ * among the decisions, past what the presenter page reads (its protocol's 20,000): the page dropped
+ * each view and stayed at "Connecting".
+ */
+const MAX_STORED_TITLE = 1_000;
 const StoredDecision = z.object({
   node: Id,
   round: z.number().int().min(1),
@@ -1191,7 +1199,7 @@ const StoredDecision = z.object({
   chosen: Id,
   best: z.array(Id),
   record: z.object({
-    title: z.string(),
+    title: z.string().max(MAX_STORED_TITLE),
     discussionPrompt: z.string().optional(),
     replies: z.array(z.object({ number: z.number().int(), text: z.string(), votes: z.number().int().min(0), id: Id.optional(), offered: z.literal(false).optional() })),
     chosen: z.number().int().optional(),
