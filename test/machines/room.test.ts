@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, CONTENT_NOTE_FIRST, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, CONTENT_NOTE_FIRST, MAX_INTRODUCTIONS_SENT, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -1274,6 +1274,23 @@ describe('introductions in the presenter view', () => {
     expect(r.present({ type: 'advance', node: r.view().nodeId }).ok).toBe(true);
     expect(r.view().kind).toBe('decision');
     expect(presenterView(r.ctx, r.state, 0).introductions).toBeUndefined();
+  });
+
+  // A valid scenario whose opening scene gave lines to 201 characters: the view sent there named all
+  // 201, past the presenter page's own schema (200), which refused every view at that moment: the
+  // page showed nothing of the room. The first MAX_INTRODUCTIONS_SENT are sent.
+  it('names at most MAX_INTRODUCTIONS_SENT, so that a cast heard all at once still gives views the presenter page reads', () => {
+    const s = structuredClone(example);
+    const crowd = Array.from({ length: MAX_INTRODUCTIONS_SENT + 1 }, (_, i) => ({ id: `person-${i}`, name: `Person ${i}`, role: 'youth', description: 'Someone at the party.' }));
+    s.characters.push(...crowd);
+    s.nodes.unshift({ id: 'party', kind: 'scene', title: 'The party', narration: 'Everyone says hello.', lines: crowd.map((c) => ({ character: c.id, text: 'Hello.' })), next: s.start });
+    s.start = 'party';
+    const scenario = validateScenario(JSON.stringify(s), 'party.json').scenario;
+    if (!scenario) throw new Error('fixture not valid');
+    const r = setup(scenario);
+    const view = presenterViewFor(presenterView(r.ctx, r.state, 0), undefined);
+    expect(view.introductions?.map((i) => i.name)).toEqual(crowd.slice(0, MAX_INTRODUCTIONS_SENT).map((c) => c.name));
+    expect(parseToPresenter(JSON.stringify({ type: 'view', view }))).toBeDefined();
   });
 });
 

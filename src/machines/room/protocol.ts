@@ -240,6 +240,14 @@ const MAX_BREAK_PAGES_SENT = 100;
 /** The most people the presenter page's Who's who is sent. */
 export const MAX_PEOPLE_SENT = 1_000;
 
+/**
+ * The most people the presenter page is sent as heard for the first time at one moment
+ * (`introductions`): a scenario's cast has no limit, and a valid one whose opening scene gave lines
+ * to 201 characters had every presenter view there refused by the page's own schema (it dropped
+ * each one, and showed nothing of the room).
+ */
+export const MAX_INTRODUCTIONS_SENT = 200;
+
 /** The most people a phone's Who's who is sent (a scenario's cast has no limit; a room's phones are sent every view). */
 export const MAX_PEOPLE_ON_PHONE = 200;
 
@@ -485,7 +493,7 @@ export const PresenterView = z.strictObject({
    */
   sceneNumber: z.number().int().min(1).optional(),
   /** Who the room hears for the first time at this moment, with the scenario's words to introduce them (the core's `introductionsAt`; version 5). */
-  introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(200).optional(),
+  introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(MAX_INTRODUCTIONS_SENT).optional(),
   /**
    * At a decision with no words of its own ("What do you say to Mr. Dunn?" asks about his line in
    * the scene before it): the scenes that set it up (the core's `decisionSetup`, their words only,

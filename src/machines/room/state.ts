@@ -18,7 +18,7 @@ import { quoteValue, shorten } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { readRoomLog } from './log.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, MAX_UNAVAILABLE_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_INTRODUCTIONS_SENT, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, MAX_UNAVAILABLE_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -947,7 +947,7 @@ function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: num
     sessionKey: sessionKeyOf(session),
     people: peopleOf(ctx, state).presenter,
     ...(session.kind === 'scene' && roomSceneNumber(ctx, state) !== undefined ? { sceneNumber: roomSceneNumber(ctx, state) } : {}),
-    ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
+    ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state).slice(0, MAX_INTRODUCTIONS_SENT) } : {}),
     ...(state.phase !== 'ended' && setupOf(ctx, state).length > 0 ? { setup: setupOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: followedOf(ctx, state.history).totals,
