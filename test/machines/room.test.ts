@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, CONTENT_NOTE_FIRST, MAX_INTRODUCTIONS_SENT, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, CONTENT_NOTE_FIRST, MAX_INTRODUCTIONS_SENT, MAX_SUMMARY_SENT, MAX_UNAVAILABLE_ON_PHONE, unavailableWords, createRoom, isRoomCode, keepMoment, keptDecisionView, keptSessionView, leaveBreak, localTimeWords, presenterViewFor, type KeptMoment, type PresenterViewSent, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSceneNumber, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -867,6 +867,36 @@ describe('room reducer: who may do what, when', () => {
     const offered = presenterView(r.ctx, r.state, 1).summary?.markdown;
     expect(offered).toContain(`Trainer-led session, ${localTimeWords(new Date('2026-12-01T10:00:00Z'))}.`);
     expect(offered).toBe(roomSummaryMarkdown(r.ctx, r.state));
+  });
+
+  // A scenario of decisions with a thousand long replies each (valid: each reply up to 1,000
+  // characters) made a summary of megabytes: sent at the end, it failed the presenter page's own
+  // schema, and the page dropped the view of the ending. It is not sent; the laptop writes it.
+  it('a summary longer than the page takes (MAX_SUMMARY_SENT) is not sent with the ending, which the page then reads', () => {
+    const big = structuredClone(redFlags);
+    for (const node of big.nodes) {
+      if (node.kind !== 'decision') continue;
+      const template = node.replies[0]!;
+      node.replies.push(...Array.from({ length: MAX_REPLIES - node.replies.length }, (_, i) => ({ ...structuredClone(template), id: `${node.id}-more-${i}`, text: `Reply ${i}: ${'a kind, curious question '.repeat(40)}`.slice(0, 1000) })));
+    }
+    const r = setup(big);
+    for (let decisions = 0; decisions < 3; ) {
+      const at = r.view();
+      if (at.kind !== 'decision') {
+        expect(r.present({ type: 'advance', node: at.nodeId }).ok).toBe(true);
+        continue;
+      }
+      r.present({ type: 'open', node: at.nodeId });
+      r.present({ type: 'reveal', round: r.state.round });
+      expect(r.present({ type: 'choose', round: r.state.round, reply: at.replies.find((x) => x.enabled)!.id }).ok).toBe(true);
+      decisions++;
+    }
+    expect(r.present({ type: 'end' }).ok).toBe(true);
+    expect(roomSummaryMarkdown(r.ctx, r.state).length).toBeGreaterThan(MAX_SUMMARY_SENT);
+    const view = presenterViewFor(presenterView(r.ctx, r.state, 0), undefined);
+    expect(view.phase).toBe('ended');
+    expect(view.summary).toBeUndefined();
+    expect(parseToPresenter(JSON.stringify({ type: 'view', view }))).toBeDefined();
   });
 
   // A decision the trainer revealed and followed with no phone voting (the room talked it through):

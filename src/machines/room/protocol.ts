@@ -248,6 +248,14 @@ export const MAX_PEOPLE_SENT = 1_000;
  */
 export const MAX_INTRODUCTIONS_SENT = 200;
 
+/**
+ * The longest session summary (Markdown, UTF-16 units) the presenter page is sent to offer as a
+ * download. A longer one (a valid scenario of many decisions of a thousand long replies each: 10 MB)
+ * is not sent: the page says it is written on the laptop, as it says when none is sent. Sent, it
+ * failed the page's own schema, and the page dropped the view of the ending.
+ */
+export const MAX_SUMMARY_SENT = 2_000_000;
+
 /** The most people a phone's Who's who is sent (a scenario's cast has no limit; a room's phones are sent every view). */
 export const MAX_PEOPLE_ON_PHONE = 200;
 
@@ -552,7 +560,7 @@ export const PresenterView = z.strictObject({
    */
   breakPages: z.array(z.string().regex(PAGE_ID)).min(1).max(MAX_BREAK_PAGES_SENT).optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
-  summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
+  summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(MAX_SUMMARY_SENT) }).optional(),
 });
 /** The presenter view with the core's own types for the session and the reveal (the schema checks their outline), as the page shows it: with its session. */
 export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'reveal'> & { session: SessionView; reveal?: { total: number; entries: RevealEntry[] } };

@@ -18,7 +18,7 @@ import { quoteValue, shorten } from '../text/quote.js';
 import { fingerprint } from './fingerprint.js';
 import { readRoomLog } from './log.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_INTRODUCTIONS_SENT, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, MAX_UNAVAILABLE_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { COMMAND_SOURCES, DEVICE_ID, isRoomCode, PAGE_ID, type CommandSource, MAX_BEST_PRACTICE_ON_PHONE, MAX_INTRODUCTIONS_SENT, MAX_SUMMARY_SENT, MAX_PEOPLE_ON_PHONE, MAX_LINES_ON_PHONE, MAX_PEOPLE_SENT, MAX_SETUP_SCENES_ON_PHONE, MAX_UNAVAILABLE_ON_PHONE, type PhoneDecision, type PhoneDiscussion, type PhoneScene, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RevealSent, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -910,6 +910,12 @@ function phoneDecisionOf(view: SessionView, setup: readonly PhoneScene[]): { dec
 }
 
 /** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */
+/** The ended room's summary as the presenter page is sent it: none when it is longer than the page takes (MAX_SUMMARY_SENT); the laptop writes it all the same. */
+function summarySent(ctx: RoomContext, state: RoomState): Pick<PresenterView, 'summary'> {
+  const markdown = roomSummaryMarkdown(ctx, state);
+  return markdown.length <= MAX_SUMMARY_SENT ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown } } : {};
+}
+
 /** The summary's file name: the scenario, when the room was created, and the room code (the same on the laptop and in the page). */
 export function roomSummaryFileName(ctx: RoomContext, state: RoomState): string {
   return `${summaryBaseName(ctx.scenario, fileStamp(new Date(state.createdAt)))}-room-${state.room}.md`;
@@ -953,7 +959,7 @@ function workOutPresenterView(ctx: RoomContext, state: RoomState, connected: num
     decisions: followedOf(ctx, state.history).totals,
     did: didWords(ctx, state),
     ...(notStarted(state) ? { contentNote: contentNoteOf(ctx) } : {}),
-    ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
+    ...(state.phase === 'ended' ? summarySent(ctx, state) : {}),
   };
 }
 
