@@ -559,7 +559,7 @@ export const PresenterView = z.strictObject({
    * taken elsewhere, with its way to end it. Absent when no page named is on it (the terminal's break).
    */
   breakPages: z.array(z.string().regex(PAGE_ID)).min(1).max(MAX_BREAK_PAGES_SENT).optional(),
-  /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
+  /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download (absent when longer than MAX_SUMMARY_SENT: the page then says it is written on the laptop). */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(MAX_SUMMARY_SENT) }).optional(),
 });
 /** The presenter view with the core's own types for the session and the reveal (the schema checks their outline), as the page shows it: with its session. */
