@@ -106,3 +106,23 @@ describe('"Did you mean" by the words of an id (wordSuggester)', () => {
     resetSuggestionBudget();
   });
 });
+
+// Found by author-60: "narator" (for "narration") was three changes away, past a seven-letter
+// word's two; a doubled letter written once is one of them, and counted as one letter it is two.
+describe('"Did you mean" when a doubled letter is written once (or a single one twice)', () => {
+  const fields = ['id', 'kind', 'title', 'narration', 'lines', 'prompt', 'replies', 'facilitatorNote', 'discussionPrompt'];
+  it('offers the word with the doubled letter when nothing is closer', () => {
+    resetSuggestionBudget();
+    expect(closest('narator', fields)).toBe('narration');
+    expect(closest('narrator', fields)).toBe('narration');
+    expect(closest('discusionPromt', fields)).toBe('discussionPrompt');
+    resetSuggestionBudget();
+  });
+  it('offers nothing for a word still too far, nor one of two as close', () => {
+    resetSuggestionBudget();
+    expect(closest('narrow', fields)).toBeUndefined();
+    expect(closest('abcdefg', ['abcdeffgxy'])).toBe('abcdeffgxy');
+    expect(closest('abcdefg', ['abcdeffgxy', 'abccdefgxz'])).toBeUndefined();
+    resetSuggestionBudget();
+  });
+});

@@ -125,7 +125,41 @@ export function closestTwo(word: string, candidates: Iterable<string>, ties = tr
   // author2-50). Two are offered as a pair (with `ties`); more, or two without ties, none: the
   // caller's fix names the ids to choose from.
   if (leadingCount >= 2 && bestDistance > 0) return ties && leadingCount === 2 ? { best: leading[0], also: leading[1] } : {};
+  if (best === undefined && contained === undefined) {
+    const undoubled = closestUndoubled(w, candidates, limit);
+    if (undoubled !== undefined) return { best: undoubled };
+  }
   return best !== undefined ? { best, also: tie } : { best: contained, also: containedToo };
+}
+
+/** `word` with each run of one letter written once ("narration" → "naration"). */
+function undoubled(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * The candidate `w` (in lower case) is within `limit` changes of once each run of a doubled letter is
+ * written once in both, when closestTwo found none: a doubled letter left single, or a single one
+ * doubled, is one more slip on top of the others ("narator" for "narration", three changes away,
+ * two once "rr" counts as "r"; found by author-60). Only candidates or words with a doubled letter
+ * are compared again (the others' distance is the same), and a tie between two offers neither.
+ */
+function closestUndoubled(w: string, candidates: Iterable<string>, limit: number): string | undefined {
+  const short = undoubled(w);
+  let found: string | undefined;
+  let foundDistance = limit + 1;
+  let tied = false;
+  for (const c of candidates) {
+    if (budget <= 0) return undefined;
+    const lc = c.toLowerCase();
+    const other = undoubled(lc);
+    if (other === lc && short === w) continue;
+    if (Math.abs(other.length - short.length) > limit) continue;
+    const d = boundedDistance(short, other, Math.min(foundDistance, limit));
+    if (d < foundDistance) [found, foundDistance, tied] = [c, d, false];
+    else if (d === foundDistance && d <= limit) tied = true;
+  }
+  return tied ? undefined : found;
 }
 
 /**
