@@ -1478,3 +1478,27 @@ describe('a "when" written as words for a fact of the story', () => {
     expect(sign[0]?.fix).not.toContain('a fact of the story');
   });
 });
+
+// Found by author-60 (left by author-59): "narator" for "narration" got no "Did you mean": three
+// changes away, one more than a seven-letter word is allowed. With "rr" counted as one "r" it is two.
+// In a scene with no lines it was also told the scene "has no narration": two errors for one slip.
+describe('a field misspelt with a doubled letter left single, and a slip besides ("narator")', () => {
+  it('in a decision, is told "Did you mean "narration"?" and to rename it', () => {
+    const { problems } = exampleWith('"narration": "You meet Jade', '"narator": "You meet Jade');
+    expect(problems.map((p) => [p.code, p.message])).toEqual([['unknown-field', '"narator" is not a field of a decision node. Did you mean "narration"?']]);
+    expect(problems[0]?.fix).toMatch(/^Rename it to "narration" /);
+  });
+  it('in a scene with no lines, is one error, the rename, not also "this scene has no narration"', () => {
+    const { text, problems } = exampleWith(/"lines": \[\{ "character": "jade", "text": "Someone gave it to me[^\n]*\],/, '"narator": "Jade shrugs and looks at her phone.",');
+    expect(problems.map((p) => [p.code, p.message])).toEqual([['unknown-field', '"narator" is not a field of a scene node. Did you mean "narration"?']]);
+    expect(pointsAt(text, problems[0])).toMatch(/^"narator"/);
+  });
+  it('in an ending, where "narration" is required, is the rename that says it is missing', () => {
+    const { problems } = exampleWith('"narration": "Nothing bad happens', '"narator": "Nothing bad happens');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-field', '"narator" is not a field of an ending node, which is missing "narration". Did you mean "narration"?', 'Rename "narator" to "narration".']]);
+  });
+  it('a scene with neither, and no field spelt like either, is still empty-scene', () => {
+    const { problems } = exampleWith(/"lines": \[\{ "character": "jade", "text": "Someone gave it to me[^\n]*\],/, '"dialog": "Jade shrugs and looks at her phone.",');
+    expect(problems.map((p) => p.code).sort()).toEqual(['empty-scene', 'unknown-field']);
+  });
+});

@@ -232,6 +232,9 @@ export const SCORING_FIELD_HINTS: Readonly<Record<'a reply' | 'an ending node', 
   };
 })();
 
+/** The schema's words for a scene with neither "narration" nor "lines" (the validator's empty-scene). */
+export const SCENE_NEEDS = 'a scene needs "narration" or at least one entry in "lines"';
+
 /** A text that joins conditions with "and" (or "&&", "&"), as validate reads one (validate/schema-issues.ts). */
 export const TEXT_AND_PATTERN = '\\s[aA][nN][dD]\\s|&';
 
@@ -459,7 +462,7 @@ export const SceneNode = z
     authorNotes: AuthorNotes.optional(),
   })
   .refine((n) => n.narration !== undefined || (n.lines?.length ?? 0) > 0, {
-    message: 'a scene needs "narration" or at least one entry in "lines"',
+    message: SCENE_NEEDS,
   })
   .meta({ description: 'Narration and/or lines, then the story moves on.' });
 

@@ -990,6 +990,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
       // to write "gte" there, which is the whole fix: one mistake, one problem.
       if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => comparisonMeant(k) !== undefined)) return [];
+      // A scene whose "narration" (or "lines") is misspelt ("narator"): the unknown-field problem there
+      // says to rename it, which is the whole fix (found by author-60: "has no narration" as well).
+      if (issue.message === S.SCENE_NEEDS && typeof value === 'object' && value !== null && !Array.isArray(value)
+        && (misspeltAs(value, objectKindAt(path, raw), 'narration') ?? misspeltAs(value, objectKindAt(path, raw), 'lines')) !== undefined) return [];
       return [customProblem(issue.message, path, value)];
     default:
       return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))}: ${issue.message}.`, pointerWords.checkField(describedAt(raw, path)))];
@@ -1995,7 +1999,7 @@ function customProblem(message: string, path: JsonPath, value: unknown): Unlocat
     return errorAt(path, 'invalid-variable', flag ? 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown".' : 'A number variable needs whole numbers for "min", "max" and "start".',
       flag ? 'Write { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' : 'Write { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, or add "type": "flag" and "start": true or false for a yes/no fact.');
   }
-  if (message.includes('scene needs')) {
+  if (message === S.SCENE_NEEDS) {
     return errorAt(path, 'empty-scene', 'This scene has no "narration" and no "lines", so there is nothing to show.', 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].');
   }
   return errorAt(path, 'invalid-value', `${formatKey(path)} ${message}.`, pointerWords.checkField());
