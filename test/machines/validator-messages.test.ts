@@ -1502,3 +1502,40 @@ describe('a field misspelt with a doubled letter left single, and a slip besides
     expect(problems.map((p) => p.code).sort()).toEqual(['empty-scene', 'unknown-field']);
   });
 });
+
+// Found by author-60 (left by author-59): a condition written in words ("trust is at least 60",
+// "no critical violations"), alone or joined with "and", was told only 'Write "when": { "var":
+// "trust", "gte": 60 }', whatever it said; only signs ("trust >= 60") were written out. A text of
+// more than 40 characters was named "text", not quoted.
+describe('a "when" written in words', () => {
+  const route = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }';
+  const fixOf = (when: string) => {
+    const { problems } = exampleWith(route, `{ "when": ${JSON.stringify(when)}, "to": "boyfriend-open" }`);
+    expect(problems.map((p) => p.code)).toEqual(['invalid-condition']);
+    return problems[0]!;
+  };
+  it.each([
+    ['trust is at least 60', '{ "var": "trust", "gte": 60 }'],
+    ['if trust is over 60', '{ "var": "trust", "gt": 60 }'],
+    ['trust 60 or more', '{ "var": "trust", "gte": 60 }'],
+    ["trust isn't 50", '{ "var": "trust", "ne": 50 }'],
+    ["Jade's trust under 40", '{ "var": "trust", "lt": 40 }'],
+    ['score 80% or more', '{ "conduct": "score", "gte": 80 }'],
+    ['no critical violations', '{ "conduct": "critical", "eq": 0 }'],
+    ['critical violations = 0', '{ "conduct": "critical", "eq": 0 }'],
+  ])('%s is written out: %s', (when, written) => {
+    expect(fixOf(when).fix).toBe(`Write "when": ${written}. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).`);
+  });
+  it('joined with "and", is written out as the list, and the text is quoted however long', () => {
+    const p = fixOf('trust is at least 60 and no critical violations');
+    expect(p.message).toMatch(/^"when" should be a condition or a list of conditions, but it is the text "trust is at least 60 and no critical violations", which joins/);
+    expect(p.fix).toMatch(/^Write "when": \[\{ "var": "trust", "gte": 60 \}, \{ "conduct": "critical", "eq": 0 \}\]\. A list of conditions must all hold\./);
+  });
+  it('with a fact of the story among them, gives the list with a flag for the fact, and how to make the flag', () => {
+    expect(fixOf('trust over 60 and she told her CSW').fix).toBe('Write "when": [{ "var": "trust", "gt": 60 }, { "var": "<flag id>", "is": true }], where "is": true tests a yes/no flag. For the fact "she told her CSW", declare a yes/no flag in "variables" ({ "id": "<flag id>", "label": "…", "type": "flag", "start": false }), set it in the reply that makes it so ("effects": [{ "var": "<flag id>", "set": true }]). A list of conditions must all hold.');
+  });
+  it('words that say no number ("trust is high") or contradict themselves are not guessed at', () => {
+    expect(fixOf('trust is high and no critical violations').fix).toBe('Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.');
+    expect(fixOf('trust at least 60 or less').fix).toBe('Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.');
+  });
+});

@@ -7,7 +7,7 @@ import { quoteValue } from '../text/quote.js';
 import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { ONE_LINE_TEXTS, TEXT_KEYS } from './texts.js';
-import { conductInsteadOfVar } from './conduct-words.js';
+import { conductInsteadOfVar, conductMeant } from './conduct-words.js';
 import { PathMap } from './path-map.js';
 import { closest, didYouMean, didYouMeanOf, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
@@ -869,7 +869,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
         // Text joining conditions with "and": how to write them, as the editor says it (TEXT_AND_WORDS).
         const joins = typeof value === 'string' && TEXT_AND.test(value);
-        const message = `"when" should be a condition or a list of conditions, but it is ${describe(value)}${joins ? `, which joins conditions with "and": ${S.JOIN_AS_LIST}` : '.'}`;
+        // A text is quoted (its start, when long), not named "text": "it is text, which joins
+        // conditions with "and"" did not say which (found by author-60).
+        const message = `"when" should be a condition or a list of conditions, but it is ${typeof value === 'string' ? `the text ${quoteValue(value)}` : describe(value)}${joins ? `, which joins conditions with "and": ${S.JOIN_AS_LIST}` : '.'}`;
         // "otherwise": what a route without "when", or an ending's own narration, is for.
         if (typeof value === 'string' && OTHERWISE_WORDS.has(value.trim().toLowerCase())) {
           return [errorAt(path, 'invalid-condition', message, path.includes('variants')
@@ -881,8 +883,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           // Words for a fact of the story ("if he was pushed"): told to write { "var": "trust",
           // "gte": 60 }, a trainer had no way from the words to a condition (found by author-59).
           return [errorAt(path, 'invalid-condition', message,
-            `A "when" tests a variable or the volunteer's conduct, written as an object, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "gte": 1 }. For a fact of the story, such as ${quoteValue(value, 60)}, declare a yes/no flag in "variables" ({ "id": "<flag id>", "label": "…", "type": "flag", "start": false }), set it in the reply that makes it so ("effects": [{ "var": "<flag id>", "set": true }]), and test it here: "when": { "var": "<flag id>", "is": true }.`)];
+            `A "when" tests a variable or the volunteer's conduct, written as an object, e.g. { "var": "trust", "gte": 60 } or { "conduct": "critical", "gte": 1 }. For a fact of the story, such as ${quoteValue(value, 60)}, ${flagSteps('<flag id>')}, and test it here: "when": { "var": "<flag id>", "is": true }.`)];
         }
+        // Comparisons and facts of the story joined with "and" ("trust over 60 and he told his CSW"):
+        // the list, a flag's test in the place of each fact, and how to make the flag (found by
+        // author-60: told only 'Write "when": { "var": "trust", "gte": 60 }').
+        const withFacts = typeof value === 'string' && joins && !written ? joinedWithFacts(value, raw) : undefined;
+        if (withFacts) return [errorAt(path, 'invalid-condition', message, withFacts)];
         return [errorAt(path, 'invalid-condition', message,
           written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠)${written.includes('"is"') ? '; "is" tests a yes/no flag' : ''}.` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
@@ -1852,14 +1859,43 @@ const CONDUCT_WORDS = new Set(['score', 'critical', 'percent', 'points']);
  * is a conduct measure ("score >= 50") and not one of the file's variables tests conduct.
  */
 function conditionFromText(text: string, raw: unknown): string | undefined {
-  // "trust >= 50 and score >= 50": several comparisons that must all hold are a list. Split at the
-  // joining word or sign alone (each part's spaces are read by its own, anchored, pattern): spaces
-  // around it in the pattern read the rest of a run of spaces from each space in it, and a "when"
-  // of 160,000 spaces between a comparison and a word took 81 s.
-  const parts = text.split(/(?<=\s)and(?=\s)|&&?|,/i).filter((p) => p.trim() !== '');
-  const written = parts.map((p) => oneConditionFromText(p, raw));
+  const written = joinedParts(text).map((p) => oneConditionFromText(p, raw));
   if (written.length === 0 || written.some((w) => w === undefined)) return undefined;
   return written.length === 1 ? written[0] : writtenList(written as string[]);
+}
+
+/**
+ * "trust >= 50 and score >= 50": several comparisons that must all hold are a list. Split at the
+ * joining word or sign alone (each part's spaces are read by its own, anchored, pattern): spaces
+ * around it in the pattern read the rest of a run of spaces from each space in it, and a "when"
+ * of 160,000 spaces between a comparison and a word took 81 s.
+ */
+function joinedParts(text: string): string[] {
+  return text.split(/(?<=\s)and(?=\s)|&&?|,/i).filter((p) => p.trim() !== '');
+}
+
+/** How a fact of the story becomes a yes/no flag whose id is `id`: declared, and set by a reply. */
+function flagSteps(id: string): string {
+  return `declare a yes/no flag in "variables" ({ "id": "${id}", "label": "…", "type": "flag", "start": false }), set it in the reply that makes it so ("effects": [{ "var": "${id}", "set": true }])`;
+}
+
+/**
+ * The fix of a text joining comparisons and facts of the story with "and": the list, with a flag's
+ * test for each fact, and how to make each flag. Undefined unless every part is one or the other.
+ */
+function joinedWithFacts(text: string, raw: unknown): string | undefined {
+  const parts = joinedParts(text);
+  const facts = parts.filter((p) => oneConditionFromText(p, raw) === undefined);
+  // (A part with a sign or a number is a comparison written another way, and one that starts with a
+  // variable's id ("trust is high") is one without its number: neither is a fact for a flag.)
+  const namesVariable = (p: string) => declaredVariable(raw, p.trim().split(/\s/)[0]?.toLowerCase() ?? '');
+  if (facts.length === 0 || facts.some((p) => /[<>=≤≥≠!\d]/.test(p) || namesVariable(p))) return undefined;
+  const idOf = (i: number) => (facts.length === 1 ? '<flag id>' : `<flag ${i + 1} id>`);
+  const written = parts.map((p) => oneConditionFromText(p, raw) ?? `{ "var": "${idOf(facts.indexOf(p))}", "is": true }`);
+  const steps = facts.length === 1
+    ? `For the fact ${quoteValue(facts[0]?.trim())}, ${flagSteps(idOf(0))}.`
+    : `For each fact, ${flagSteps('<flag … id>')}: ${facts.map((f, i) => `"${idOf(i)}" for ${quoteValue(f.trim())}`).join(', ')}.`;
+  return `Write "when": ${writtenList(written)}, where "is": true tests a yes/no flag. ${steps} A list of conditions must all hold.`;
 }
 
 /** What to change in a value that is one of its field's in lower case, once trimmed: its capitals, its spaces or both. */
@@ -1897,11 +1933,71 @@ function oneConditionFromText(text: string, raw: unknown): string | undefined {
   const flag = flagConditionFromText(text, raw);
   if (flag) return flag;
   const m = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(>=|=>|≥|>|<=|=<|≤|<|==|=|!=|≠)\s*(-?[0-9]+)\s*$/.exec(text);
-  if (!m?.[1] || !m[2] || !m[3]) return undefined;
+  if (!m?.[1] || !m[2] || !m[3]) return conditionFromWords(text, raw);
   const variables = (raw as { variables?: unknown }).variables;
   const declared = Array.isArray(variables) && variables.some((v) => (v as { id?: unknown } | null)?.id === m[1]);
   const subject = !declared && CONDUCT_WORDS.has(m[1]) ? `"conduct": ${quoteValue(m[1])}` : `"var": ${quoteValue(m[1])}`;
   return `{ ${subject}, "${SIGNS[m[2]] ?? 'eq'}": ${Number(m[3])} }`;
+}
+
+/**
+ * Words for a comparison before its number in a text ("trust is at least 60"): those written as a
+ * field's name (COMPARISON_WORDS), and those that read only in a sentence ("is not", "isn't", "is").
+ */
+const TEXT_COMPARISON_WORDS: Readonly<Record<string, string>> = {
+  ...COMPARISON_WORDS,
+  'not less than': 'gte', 'no fewer than': 'gte', 'not under': 'gte', 'not below': 'gte',
+  'not more than': 'lte', 'not over': 'lte', 'not above': 'lte',
+  'higher than': 'gt', exceeds: 'gt', 'lower than': 'lt',
+  'does not equal': 'ne', 'is not': 'ne', "isn't": 'ne', not: 'ne', is: 'eq',
+  // A sign after a subject of more than one word ("critical violations = 0"), which the signs' own pattern does not read.
+  ...SIGNS,
+};
+/** Words after a number that make it a bound ("60 or more"), and the comparison each is. */
+const BOUND_WORDS: Readonly<Record<string, string>> = {
+  'or more': 'gte', 'or higher': 'gte', 'or above': 'gte', 'or over': 'gte', 'or greater': 'gte', 'and up': 'gte', 'and above': 'gte', 'or better': 'gte', '+': 'gte',
+  'or less': 'lte', 'or lower': 'lte', 'or fewer': 'lte', 'or below': 'lte', 'or under': 'lte', 'and under': 'lte', 'and below': 'lte',
+};
+const COMPARISON_WORDS_PATTERN = new RegExp(`^(.+?) (?:(?:is )?(${Object.keys(TEXT_COMPARISON_WORDS).sort((a, b) => b.length - a.length).join('|')}) )?(-?[0-9]+)(?: ?%| percent)?(?: ?(${Object.keys(BOUND_WORDS).map((w) => w.replace('+', '\\+')).join('|')}))?$`);
+
+/**
+ * A comparison written in words, "trust is at least 60", "score 80 or more", "no critical
+ * violations", as the condition it means; undefined for anything else. The subject is one of the
+ * file's variables (by its id, spaces for hyphens) or a conduct measure (score, critical, points,
+ * percent). Found by author-60: such words, alone or joined with "and", got only the fix
+ * 'Write "when": { "var": "trust", "gte": 60 }', whatever they said.
+ */
+function conditionFromWords(text: string, raw: unknown): string | undefined {
+  // Words for a comparison are short: a long text is not read (nor a run of spaces searched).
+  if (text.length > 120) return undefined;
+  const words = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:if|when|only if) /, '');
+  if (/^(?:no|zero|without|without any|0) critical(?: violations?)?$/.test(words)) return '{ "conduct": "critical", "eq": 0 }';
+  const m = COMPARISON_WORDS_PATTERN.exec(words);
+  if (!m?.[1] || !m[3]) return undefined;
+  const subject = subjectOf(m[1], raw);
+  const bound = m[4] === undefined ? undefined : BOUND_WORDS[m[4]];
+  // "trust 60" says no comparison; "trust 60 or more" says it after the number.
+  if (subject === undefined || (m[2] === undefined && bound === undefined)) return undefined;
+  // "is 60 or more": the bound says it; "at least 60 or more" says it twice, the same way.
+  const said = (m[2] === undefined ? undefined : TEXT_COMPARISON_WORDS[m[2]]) ?? 'eq';
+  if (bound !== undefined && said !== 'eq' && said !== bound) return undefined;
+  return `{ ${subject}, "${bound ?? said}": ${Number(m[3])} }`;
+}
+
+/** What a condition in words tests: a declared variable ("var") or a conduct measure ("conduct"), as written in the fix. */
+function subjectOf(words: string, raw: unknown): string | undefined {
+  const id = words.replace(/^(?:the|his|her|their|my|your) /, '').replace(/ /g, '-');
+  if (declaredVariable(raw, id)) return `"var": ${quoteValue(id)}`;
+  // A variable named by its label, as the meter shows it ("Mateo's trust").
+  const variables = valueAt(raw, ['variables']);
+  const labelled = Array.isArray(variables) ? variables.find((v: unknown) => {
+    const { label, id: its } = (typeof v === 'object' && v !== null ? v : {}) as { label?: unknown; id?: unknown };
+    return typeof label === 'string' && typeof its === 'string' && label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[’‘]/g, "'") === words.replace(/[’‘]/g, "'");
+  }) as { id: string } | undefined : undefined;
+  if (labelled) return `"var": ${quoteValue(labelled.id)}`;
+  const measure = conductMeant(id);
+  if (measure !== undefined && measure !== 'violations') return `"conduct": ${quoteValue(measure)}`;
+  return undefined;
 }
 
 /**
