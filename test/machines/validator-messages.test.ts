@@ -1498,8 +1498,12 @@ describe('a field misspelt with a doubled letter left single, and a slip besides
     expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-field', '"narator" is not a field of an ending node, which is missing "narration". Did you mean "narration"?', 'Rename "narator" to "narration".']]);
   });
   it('a scene with neither, and no field spelt like either, is still empty-scene', () => {
-    const { problems } = exampleWith(/"lines": \[\{ "character": "jade", "text": "Someone gave it to me[^\n]*\],/, '"dialog": "Jade shrugs and looks at her phone.",');
+    const { problems } = exampleWith(/"lines": \[\{ "character": "jade", "text": "Someone gave it to me[^\n]*\],/, '"story": "Jade shrugs and looks at her phone.",');
     expect(problems.map((p) => p.code).sort()).toEqual(['empty-scene', 'unknown-field']);
+  });
+  it('"dialogue" (or "dialog") for a scene\'s "lines" is told to be renamed "lines", one error', () => {
+    const { problems } = exampleWith(/"lines": (\[\{ "character": "jade", "text": "Someone gave it to me[^\n]*\],)/, '"dialogue": $1');
+    expect(problems.map((p) => [p.code, p.message])).toEqual([['unknown-field', '"dialogue" is not a field of a scene node. Did you mean "lines"?']]);
   });
 });
 

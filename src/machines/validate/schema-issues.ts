@@ -1614,10 +1614,10 @@ function routeNextMeansTo(raw: unknown, path: JsonPath, key: string): boolean {
  */
 const GUESSED_FIELDS: Record<string, Record<string, string>> = {
   'a line': { speaker: 'character', who: 'character', person: 'character', name: 'character', say: 'text', says: 'text', said: 'text', line: 'text', words: 'text', dialogue: 'text', quote: 'text' },
-  'a decision node': { question: 'prompt', ask: 'prompt', choices: 'replies', options: 'replies', answers: 'replies', responses: 'replies' },
-  'a scene node': { then: 'next', goto: 'next', to: 'next', text: 'narration', description: 'narration' },
+  'a decision node': { question: 'prompt', ask: 'prompt', choices: 'replies', options: 'replies', answers: 'replies', responses: 'replies', dialogue: 'lines', dialog: 'lines' },
+  'a scene node': { then: 'next', goto: 'next', to: 'next', text: 'narration', description: 'narration', dialogue: 'lines', dialog: 'lines' },
+  'an ending node': { outcome: 'ending', result: 'ending', rating: 'ending', type: 'ending', dialogue: 'lines', dialog: 'lines' },
   'a reply': { then: 'next', goto: 'next', to: 'next', if: 'when', condition: 'when', say: 'text', says: 'text', words: 'text', reply: 'text', answer: 'text', response: 'text', explanation: 'feedback', comment: 'feedback', why: 'feedback', principles: 'assessments', scoring: 'assessments' },
-  'an ending node': { outcome: 'ending', result: 'ending', rating: 'ending', type: 'ending' },
   'a variable': { meter: 'shown', visible: 'shown', display: 'shown' },
   'an assessment': { result: 'verdict', judgement: 'verdict', judgment: 'verdict', rating: 'verdict', points: 'weight', score: 'weight' },
 };
