@@ -1527,6 +1527,8 @@ describe('a "when" written in words', () => {
     ['score 80% or more', '{ "conduct": "score", "gte": 80 }'],
     ['no critical violations', '{ "conduct": "critical", "eq": 0 }'],
     ['critical violations = 0', '{ "conduct": "critical", "eq": 0 }'],
+    ['no prohibited act', '{ "conduct": "critical", "eq": 0 }'],
+    ['after a critical violation', '{ "conduct": "critical", "gte": 1 }'],
   ])('%s is written out: %s', (when, written) => {
     expect(fixOf(when).fix).toBe(`Write "when": ${written}. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).`);
   });

@@ -1971,7 +1971,10 @@ function conditionFromWords(text: string, raw: unknown): string | undefined {
   // Words for a comparison are short: a long text is not read (nor a run of spaces searched).
   if (text.length > 120) return undefined;
   const words = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(?:if|when|only if) /, '');
-  if (/^(?:no|zero|without|without any|0) critical(?: violations?)?$/.test(words)) return '{ "conduct": "critical", "eq": 0 }';
+  // Critical violations are the guide's prohibited activities: "no prohibited act" says the same.
+  const critical = '(?:critical(?: violations?)?|prohibited (?:acts?|activit(?:y|ies)))';
+  if (new RegExp(`^(?:no|zero|without|without any|0) ${critical}$`).test(words)) return '{ "conduct": "critical", "eq": 0 }';
+  if (new RegExp(`^(?:(?:after|with|there is|there was|there were) )?(?:a|an|any|one|one or more|at least one|some) ${critical}$`).test(words)) return '{ "conduct": "critical", "gte": 1 }';
   const m = COMPARISON_WORDS_PATTERN.exec(words);
   if (!m?.[1] || !m[3]) return undefined;
   const subject = subjectOf(m[1], raw);
