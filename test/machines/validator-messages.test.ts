@@ -1545,3 +1545,27 @@ describe('a "when" written in words', () => {
     expect(fixOf('trust at least 60 or less').fix).toBe('Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.');
   });
 });
+
+// Found by author-60: effects written as text ("trust +15") were told only 'Use an object in braces:
+// { … }.' (or a list in [ … ]), and { "trust": "+15" } to write { "var": "trust", "add": 10 }, and
+// a condition { "trust": "> 70" } to write "gte": 60: not what the trainer wrote.
+describe('effects written as text', () => {
+  const effects = /"effects": \[\{ "var": "trust", "add": 10 \}\]/;
+  it.each([
+    ['"effects": "trust +15"', '"effects" should be a list of effects, but it is the text "trust +15".', 'Write "effects": [{ "var": "trust", "add": 15 }]: '],
+    ['"effects": ["trust -10"]', 'Item 1 of "effects" should be an effect in braces, but it is the text "trust -10".', 'Write { "var": "trust", "add": -10 }: '],
+    ['"effects": ["set trust to 50"]', 'Item 1 of "effects" should be an effect in braces, but it is the text "set trust to 50".', 'Write { "var": "trust", "set": 50 }: '],
+    ['"effects": "Jade\'s trust + 5"', '"effects" should be a list of effects, but it is the text "Jade\'s trust + 5".', 'Write "effects": [{ "var": "trust", "add": 5 }]: '],
+  ])('%s is written out', (written, message, fix) => {
+    const { problems } = exampleWith(effects, written);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([['wrong-type', message]]);
+    expect(problems[0]?.fix.startsWith(fix)).toBe(true);
+  });
+  it('a variable written as the field, with its change or comparison as text, is told that change or comparison', () => {
+    expect(exampleWith(effects, '"effects": [{ "trust": "+15" }]').problems.map((p) => p.fix)).toEqual(['Write { "var": "trust", "add": 15 }.', 'Write { "var": "trust", "add": 15 }.']);
+    expect(exampleWith('{ "when": { "var": "trust", "gte": 60 }', '{ "when": { "trust": "> 70" }').problems.map((p) => p.fix)).toEqual(['Write { "var": "trust", "gt": 70 }.', 'Write { "var": "trust", "gt": 70 }.']);
+  });
+  it('a text naming no declared variable keeps the general fix', () => {
+    expect(exampleWith(effects, '"effects": "trsut +15"').problems.map((p) => p.fix)).toEqual(['Use a list in square brackets: [ … ].']);
+  });
+});

@@ -760,6 +760,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be a list, even of one, but it is ${describe(value)}.`,
           `Put square brackets around ${items.length > 1 ? `the ${items.length} ids, each in its own double quotes` : 'it'}: "${key}": [${firstFew(items.map((v) => quoteValue(v)), { last: ', ' })}].`)];
       }
+      // Effects written as text ("trust +15"), the list or an item of it: the effects written out.
+      const effectsText = typeof value === 'string' && (key === 'effects' || (typeof key === 'number' && parentKey === 'effects'))
+        ? joinedParts(value).map((p) => effectFromText(p, raw)) : [];
+      if (effectsText.length > 0 && effectsText.every((e) => e !== undefined)) {
+        return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be ${key === 'effects' ? 'a list of effects' : 'an effect in braces'}, but it is ${describe(value)}.`,
+          `Write ${key === 'effects' ? `"effects": ${writtenList(effectsText as string[])}` : (effectsText as string[]).join(', ')}: each change is an object, "add" for an amount to add (negative to take away), "set" for a value to set.`)];
+      }
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [errorAt(path, 'wrong-type', `${capitalise(keyNameOf(key, parentKey))} should be ${words}, but it is ${describe(value)}.`,
@@ -1303,7 +1310,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     const named = Object.keys(object).find((k) => declaredVariable(raw, k));
     if (named !== undefined) {
       return errorAt(path, 'missing-field', `${missingWords(object, kind, key)} It has the variable ${quoteValue(named)} as a field instead.`,
-        `Write ${variableWritten(kind.name === 'an effect', named, (object as Record<string, unknown>)[named])}.`, { path: parentPath });
+        `Write ${variableWritten(kind.name === 'an effect', named, (object as Record<string, unknown>)[named], raw)}.`, { path: parentPath });
     }
   }
   const item = parentPath[parentPath.length - 1];
@@ -1563,7 +1570,10 @@ function oneRouteFix(value: unknown): string | undefined {
   return `Routes go in a list in [ ], and the last has no "when", for when the others do not hold: "next": [{ "when": ${written}, "to": ${quoteValue(value.to)} }, { "to": "<id>" }].`;
 }
 
-function variableWritten(effect: boolean, named: string, inner: unknown): string {
+function variableWritten(effect: boolean, named: string, inner: unknown, raw: unknown): string {
+  // { "trust": "+15" }, { "trust": ">= 60" }: the text read as the change or the comparison it says.
+  const read = typeof inner === 'string' ? (effect ? effectFromText : oneConditionFromText)(`${named} ${inner}`, raw) : undefined;
+  if (read !== undefined) return read;
   const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
     ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : comparisonMeant(k), v] as const)
       .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
@@ -1671,7 +1681,7 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
   const isDeclared = (id: string) => declaredVariable(raw, id);
   const field = valueAt(raw, [...path, key]);
   if (kind?.name === 'an effect' && isDeclared(key)) {
-    const written = variableWritten(true, key, field);
+    const written = variableWritten(true, key, field, raw);
     return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. ${written}.`, fix: `Write ${written}.` };
   }
   if (kind?.name === 'an effect' && (GUESSED_ADD.has(key.toLowerCase()) || GUESSED_TAKE_AWAY.has(key.toLowerCase()))) {
@@ -1708,7 +1718,7 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
       fix: `Take out "and" and write "when" as a list of the conditions, each in its own { }${list ? `: "when": ${list}` : ''}.` };
   }
   if (isDeclared(key)) {
-    const written = variableWritten(false, key, field);
+    const written = variableWritten(false, key, field, raw);
     return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. ${written}.`, fix: `Write ${written}.` };
   }
   return undefined;
@@ -1989,18 +1999,44 @@ function conditionFromWords(text: string, raw: unknown): string | undefined {
 
 /** What a condition in words tests: a declared variable ("var") or a conduct measure ("conduct"), as written in the fix. */
 function subjectOf(words: string, raw: unknown): string | undefined {
+  const named = variableNamed(words, raw);
+  if (named !== undefined) return `"var": ${quoteValue(named)}`;
+  const measure = conductMeant(words.replace(/ /g, '-'));
+  if (measure !== undefined && measure !== 'violations') return `"conduct": ${quoteValue(measure)}`;
+  return undefined;
+}
+
+/** The id of the declared variable `words` (in lower case, single spaces) names: by its id (spaces for hyphens), or by its label ("Mateo's trust"). */
+function variableNamed(words: string, raw: unknown): string | undefined {
   const id = words.replace(/^(?:the|his|her|their|my|your) /, '').replace(/ /g, '-');
-  if (declaredVariable(raw, id)) return `"var": ${quoteValue(id)}`;
-  // A variable named by its label, as the meter shows it ("Mateo's trust").
+  if (declaredVariable(raw, id)) return id;
   const variables = valueAt(raw, ['variables']);
   const labelled = Array.isArray(variables) ? variables.find((v: unknown) => {
     const { label, id: its } = (typeof v === 'object' && v !== null ? v : {}) as { label?: unknown; id?: unknown };
     return typeof label === 'string' && typeof its === 'string' && label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[’‘]/g, "'") === words.replace(/[’‘]/g, "'");
   }) as { id: string } | undefined : undefined;
-  if (labelled) return `"var": ${quoteValue(labelled.id)}`;
-  const measure = conductMeant(id);
-  if (measure !== undefined && measure !== 'violations') return `"conduct": ${quoteValue(measure)}`;
-  return undefined;
+  return labelled?.id;
+}
+
+/**
+ * An effect written as text ("trust +15", "trust -10", "set trust to 50", "told-csw = true", a
+ * flag's id alone), as the effect it means; undefined for anything else, or a variable the file
+ * does not declare. Found by author-60: "effects": ["trust +15"] was told only 'Use an object in
+ * braces: { … }.', and { "trust": "+15" } to write { "var": "trust", "add": 10 }.
+ */
+function effectFromText(text: string, raw: unknown): string | undefined {
+  if (text.length > 120) return undefined;
+  const words = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const bare = variableNamed(words, raw);
+  if (bare !== undefined) return declaredFlag(raw, bare) ? `{ "var": ${quoteValue(bare)}, "set": true }` : undefined;
+  const m = /^(?:set )?(.+?) ?(\+|-|=|to|becomes) ?(-?[0-9]+|true|false|yes|no)$/.exec(words);
+  const id = m?.[1] === undefined ? undefined : variableNamed(m[1], raw);
+  if (!m?.[2] || !m[3] || id === undefined) return undefined;
+  const yes = BOOLEAN_WORDS[m[3]];
+  if (declaredFlag(raw, id)) return yes !== undefined && !'+-'.includes(m[2]) ? `{ "var": ${quoteValue(id)}, "set": ${String(yes)} }` : undefined;
+  if (yes !== undefined) return undefined;
+  const amount = Number(m[3]);
+  return m[2] === '+' || m[2] === '-' ? `{ "var": ${quoteValue(id)}, "add": ${m[2] === '-' ? -Math.abs(amount) : amount} }` : `{ "var": ${quoteValue(id)}, "set": ${amount} }`;
 }
 
 /**
