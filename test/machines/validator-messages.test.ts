@@ -1569,3 +1569,16 @@ describe('effects written as text', () => {
     expect(exampleWith(effects, '"effects": "trsut +15"').problems.map((p) => p.fix)).toEqual(['Use a list in square brackets: [ … ].']);
   });
 });
+
+// Found by author-60: a route written as "if … then …", { "if": { … }, "then": "end-strong" }, was
+// told '"then" … Did you mean "when"?' (by spelling: "then" is two letters from "when"), with a
+// third error that the route is missing "to".
+describe('a route written { "if": …, "then": … }', () => {
+  it('is told to rename "if" to "when" and "then" to "to", one error each', () => {
+    const { problems } = exampleWith('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', '{ "if": { "var": "trust", "gte": 60 }, "then": "boyfriend-open" }');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([
+      ['unknown-field', '"if" is not a field of a route. Did you mean "when"?', 'Rename it to "when" (the fields of a route: when, to).'],
+      ['unknown-field', '"then" is not a field of a route, which is missing "to". Did you mean "to"?', 'Rename "then" to "to".'],
+    ]);
+  });
+});

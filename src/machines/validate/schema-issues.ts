@@ -1609,7 +1609,8 @@ function comparisonMeant(key: string): string | undefined {
   return Object.hasOwn(COMPARISON_WORDS, words) ? COMPARISON_WORDS[words] : undefined;
 }
 // "else", "otherwise", "default": the route taken when no other is, which is one with a "to" alone.
-const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to', else: 'to', otherwise: 'to', default: 'to' };
+// "then", as in "if … then …": the node to go to (it was told "Did you mean "when"?", by spelling).
+const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to', then: 'to', else: 'to', otherwise: 'to', default: 'to' };
 /**
  * A route's "to" written "next", as a reply's is: meant as its "to" only when the route has none (a
  * route with both is not guessed at). It was told to move "next" out into the reply, which has one.
