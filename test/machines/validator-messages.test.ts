@@ -1582,3 +1582,20 @@ describe('a route written { "if": …, "then": … }', () => {
     ]);
   });
 });
+
+// Found by author-60: a route to a node named in words ("to": "the mixed ending") was told 'Use
+// something like "the-mixed-ending"', an id no node has, which then got "add a node with the id
+// "the-mixed-ending"": the filler word "the" kept the node's words from matching its id's.
+describe('a node named in words where its id goes', () => {
+  const route = '{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }';
+  it('is told the id of the node its words name', () => {
+    const { problems } = exampleWith(route, '{ "when": { "conduct": "score", "lt": 80 }, "to": "the mixed ending" }');
+    expect(problems.map((p) => p.code)).toEqual(['invalid-id']);
+    expect(problems[0]?.fix).toMatch(/^Change it to "end-mixed", the id of the node "[^"]+", if that is the node meant: "to" names a node by its id\.$/);
+  });
+  it('written as an id, gets "Did you mean" that node, not only "add a node"', () => {
+    const { problems } = exampleWith(route, '{ "when": { "conduct": "score", "lt": 80 }, "to": "the-mixed-ending" }');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node']);
+    expect(problems[0]?.message).toContain('Did you mean "end-mixed"');
+  });
+});

@@ -212,6 +212,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return didYouMeanOf(closest(word, candidates));
 }
 
+/** Words that say nothing of which id is meant ("the" of "the mixed ending" for "end-mixed"): left out of a node id's words. */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(['the', 'and']);
+
 /** A word of an id counts for wordSuggester from three letters, letters among them ("s1", "no", "d2" do not). */
 function wordsOf(id: string, ignore: ReadonlySet<string>): string[] {
   // An id as ids are written (lower-case letters, digits, hyphens) is split at its hyphens, the

@@ -132,4 +132,4 @@ export function formatProblem(p: Problem): string {
 }
 
 // Suggestions live in text/suggest.ts (the terminal's command line uses them without the validator).
-export { closest, didYouMean, didYouMeanOf, editDistance, pairSuggester, resetSuggestionBudget, startingWith, suggester, wordSuggester } from '../text/suggest.js';
+export { closest, didYouMean, didYouMeanOf, editDistance, FILLER_WORDS, pairSuggester, resetSuggestionBudget, startingWith, suggester, wordSuggester } from '../text/suggest.js';

@@ -9,7 +9,7 @@ import { pointerWords } from './pointers.js';
 import { ONE_LINE_TEXTS, TEXT_KEYS } from './texts.js';
 import { conductInsteadOfVar, conductMeant } from './conduct-words.js';
 import { PathMap } from './path-map.js';
-import { closest, didYouMean, didYouMeanOf, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, FILLER_WORDS, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -949,8 +949,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         if (conduct !== undefined) {
           return [errorAt(path, 'unknown-variable', `The variable ${quoteValue(value)} is not declared (and an id is written in lower case): ${conduct.why}`, conduct.fix)];
         }
+        // A node named in words ("the mixed ending"): the node it most likely means, not an id made
+        // of its words that no node has (found by author-60: told 'Use something like
+        // "the-mixed-ending"', which then led nowhere).
+        const node = !meant && typeof value === 'string' && (key === 'next' || key === 'to' || key === 'start') ? nodeNamedInWords(raw, value) : undefined;
         return [errorAt(path, 'invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
-          meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.` : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
+          meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.`
+            : node ? `Change it to ${quoteValue(node.id)}, the id of ${node.what}, if that is the node meant: ${quoteValue(key)} names a node by its id.`
+            : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
       return [errorAt(path, 'blank-text', `${capitalise(keyNameOf(key, parentKey))} is blank.`, blankTextFix(raw, path))];
     }
@@ -1768,6 +1774,31 @@ export function declaredIdMeant(raw: unknown, key: string | number | undefined, 
   const { id, name, label, title } = items[at] as { id: string; name?: unknown; label?: unknown; title?: unknown };
   const shown = (text: unknown, noun: string) => (typeof text === 'string' && text.trim() !== '' ? `the ${noun} ${quoteValue(text)}` : `that ${noun}`);
   return { id, what: list === 'characters' ? shown(name, 'character') : list === 'variables' ? shown(label, 'variable') : shown(title, 'node') };
+}
+
+/**
+ * The node a reference written in words ("the mixed ending", "End Mixd") most likely names, by the
+ * spelling of its id or by its words: undefined when none, or several, fit.
+ */
+const nodeLookups = new WeakMap<readonly unknown[], (slug: string) => string | undefined>();
+function nodeNamedInWords(raw: unknown, value: string): { id: string; what: string } | undefined {
+  const items = valueAt(raw, ['nodes']);
+  if (!Array.isArray(items) || value.length > 200) return undefined;
+  // Made once per file, as meantIndexOf is: 20,000 such references would each index every node.
+  let look = nodeLookups.get(items);
+  if (look === undefined) {
+    const ids = [...meantIndexOf(items, 'nodes').ids.keys()];
+    const byWords = wordSuggester(ids, { most: 2, ignore: FILLER_WORDS });
+    const suggest = suggester(ids);
+    nodeLookups.set(items, (look = (slug) => {
+      const [one, other] = byWords(slug);
+      return suggest(slug) ?? (other === undefined ? one : undefined);
+    }));
+  }
+  const id = look(slugify(value));
+  if (id === undefined) return undefined;
+  const { title } = items[meantIndexOf(items, 'nodes').ids.get(id) as number] as { title?: unknown };
+  return { id, what: typeof title === 'string' && title.trim() !== '' ? `the node ${quoteValue(title)}` : 'that node' };
 }
 
 /** Where each id, and each name as written (trimmed, lower case), first appears in a list of a file's characters, variables or nodes. */

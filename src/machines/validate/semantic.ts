@@ -9,7 +9,7 @@ import { quoteValue } from '../text/quote.js';
 import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, didYouMeanOf, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem, wordSuggester } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, FILLER_WORDS, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem, wordSuggester } from './problem.js';
 import { conductInsteadOfVar } from './conduct-words.js';
 import { REPEATS_SHOWN } from './repeats.js';
 
@@ -566,7 +566,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         // that does not tell them apart, both are offered.
         let guess = suggestNode(id);
         if (guess.best === undefined) {
-          nodesByWords ??= wordSuggester(candidates(), { most: 2 });
+          nodesByWords ??= wordSuggester(candidates(), { most: 2, ignore: FILLER_WORDS });
           const [best, also] = nodesByWords(id);
           if (best !== undefined) guess = { best, also };
         }
