@@ -1599,3 +1599,21 @@ describe('a node named in words where its id goes', () => {
     expect(problems[0]?.message).toContain('Did you mean "end-mixed"');
   });
 });
+
+// Found by author-60: a line given to "narrator" (or to "you", the volunteer) was told to add a
+// character with that id, who would then be shown speaking the narration (or the volunteer's words).
+describe('a line whose "character" is the narrator or the volunteer', () => {
+  const line = '"lines": [{ "character": "jade", "text": "Someone gave it to me. Whatever. Can we talk about something else?" }]';
+  it('the narrator: told the text is narration, to move it there, not to add a character', () => {
+    const { problems } = exampleWith(line, '"lines": [{ "character": "narrator", "text": "Jade shrugs." }]');
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-character',
+      'There is no character with the id "narrator": the narrator is not a character, and a line is what a character says. What is told, not said, is the node\'s "narration".',
+      'Move the text into this node\'s "narration" ("narration": "Jade shrugs.", or after the narration it has), and remove the line.']]);
+  });
+  it('the volunteer: told the volunteer\'s words are a reply', () => {
+    const { problems } = exampleWith(line, '"lines": [{ "character": "you", "text": "Okay." }]');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-character']);
+    expect(problems[0]?.message).toContain('the volunteer is not a character');
+    expect(problems[0]?.fix).toBe('If the volunteer says this, write it as a reply in a decision\'s "replies" ({ "id": "…", "text": "Okay.", … }); if someone else does, name their character (this scenario declares "jade").');
+  });
+});
