@@ -1538,6 +1538,8 @@ describe('a "when" written in words', () => {
     expect(p.fix).toMatch(/^Write "when": \[\{ "var": "trust", "gte": 60 \}, \{ "conduct": "critical", "eq": 0 \}\]\. A list of conditions must all hold\./);
   });
   it('with a fact of the story among them, gives the list with a flag for the fact, and how to make the flag', () => {
+    // A fact written as an id, a flag not declared yet, is that flag's id.
+    expect(fixOf('told-csw and trust at least 60').fix).toMatch(/^Write "when": \[\{ "var": "told-csw", "is": true \}, \{ "var": "trust", "gte": 60 \}\], where "is": true tests a yes\/no flag\. For the fact "told-csw", declare a yes\/no flag in "variables" \(\{ "id": "told-csw",/);
     expect(fixOf('trust over 60 and she told her CSW').fix).toBe('Write "when": [{ "var": "trust", "gt": 60 }, { "var": "<flag id>", "is": true }], where "is": true tests a yes/no flag. For the fact "she told her CSW", declare a yes/no flag in "variables" ({ "id": "<flag id>", "label": "…", "type": "flag", "start": false }), set it in the reply that makes it so ("effects": [{ "var": "<flag id>", "set": true }]). A list of conditions must all hold.');
   });
   it('words that say no number ("trust is high") or contradict themselves are not guessed at', () => {

@@ -1932,7 +1932,11 @@ function joinedWithFacts(text: string, raw: unknown): string | undefined {
   // variable's id ("trust is high") is one without its number: neither is a fact for a flag.)
   const namesVariable = (p: string) => declaredVariable(raw, p.trim().split(/\s/)[0]?.toLowerCase() ?? '');
   if (facts.length === 0 || facts.some((p) => /[<>=≤≥≠!\d]/.test(p) || namesVariable(p))) return undefined;
-  const idOf = (i: number) => (facts.length === 1 ? '<flag id>' : `<flag ${i + 1} id>`);
+  // A fact written as an id ("told-csw", a flag not declared yet) keeps it as the flag's id.
+  const idOf = (i: number) => {
+    const fact = facts[i]?.trim() ?? '';
+    return S.Id.safeParse(fact).success ? fact : facts.length === 1 ? '<flag id>' : `<flag ${i + 1} id>`;
+  };
   const written = parts.map((p) => oneConditionFromText(p, raw) ?? `{ "var": "${idOf(facts.indexOf(p))}", "is": true }`);
   const steps = facts.length === 1
     ? `For the fact ${quoteValue(facts[0]?.trim())}, ${flagSteps(idOf(0))}.`
