@@ -121,6 +121,8 @@ describe('"Did you mean" when a doubled letter is written once (or a single one 
   it('offers nothing for a word still too far, nor one of two as close', () => {
     resetSuggestionBudget();
     expect(closest('narrow', fields)).toBeUndefined();
+    // "qqq" is "q" once undoubled: as far from "d1" as a one-letter word may be from anything.
+    expect(closest('qqq', ['d1', 'far-away', 'end'])).toBeUndefined();
     expect(closest('abcdefg', ['abcdeffgxy'])).toBe('abcdeffgxy');
     expect(closest('abcdefg', ['abcdeffgxy', 'abccdefgxz'])).toBeUndefined();
     resetSuggestionBudget();

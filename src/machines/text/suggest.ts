@@ -144,8 +144,10 @@ function undoubled(word: string): string {
  * two once "rr" counts as "r"; found by author-60). Only candidates or words with a doubled letter
  * are compared again (the others' distance is the same), and a tie between two offers neither.
  */
-function closestUndoubled(w: string, candidates: Iterable<string>, limit: number): string | undefined {
+function closestUndoubled(w: string, candidates: Iterable<string>, wordLimit: number): string | undefined {
   const short = undoubled(w);
+  // The limit of the word as it is once undoubled: "qqq" is "q", which no change makes "d1".
+  const limit = Math.min(wordLimit, Math.max(2, Math.floor(short.length / 3)), Math.max(0, short.length - 1));
   let found: string | undefined;
   let foundDistance = limit + 1;
   let tied = false;
