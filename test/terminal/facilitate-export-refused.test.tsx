@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { checkStateFolder } from '../../src/terminal/node/state-store.js';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { newPhoneFinishedAndExported } from './helpers/already-exported.js';
 import { readOnlyFolder } from './helpers/refusing-fs.js';
 
 // As root a folder made read-only still takes writes: node:fs refuses every write into one folder
@@ -30,13 +31,7 @@ const debriefsIn = (dir: string) => readdirSync(dir).filter((f) => f.includes('-
  */
 async function reopenedReadOnly(columns: number, rows: number) {
   const first = tempEnv();
-  const r0 = await renderApp(appElement({ env: first, start: { kind: 'facilitate', playable: newPhone() } }).element);
-  await press(r0, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
-  await throughEnding(r0);
-  await press(r0, 'e');
-  expect(r0.lastFrame()).toContain('Debrief exported to:');
-  await tap(r0, 'q');
-  cleanup();
+  await newPhoneFinishedAndExported(first);
   const here = mkdtempSync(join(tmpdir(), 'casa-here-'));
   const env = tempEnv({ PWD: here });
   cpSync(stateDir(first), stateDir(env), { recursive: true, preserveTimestamps: true });

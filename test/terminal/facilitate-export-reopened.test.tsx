@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORTED_AGAIN } from '../../src/terminal/export.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { stateDir } from '../../src/terminal/state.js';
-import { alreadyExportedFits, eAgainWritesACopy } from './helpers/already-exported.js';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { alreadyExportedFits, eAgainWritesACopy, newPhoneFinishedAndExported } from './helpers/already-exported.js';
+import { appElement, KEY, newPhone, press, renderAt, tempEnv, throughEnding } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -17,13 +17,7 @@ const debriefs = (env: NodeJS.ProcessEnv) => readdirSync(join(stateDir(env), 'ex
 
 /** A trainer-led session of the new phone taken to its ending, its debrief exported there with e, then left (q). */
 async function finishedAndExported(env: NodeJS.ProcessEnv): Promise<string[]> {
-  const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
-  await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
-  await throughEnding(r);
-  await press(r, 'e');
-  expect(r.lastFrame()).toContain('Debrief exported to:');
-  await tap(r, 'q');
-  cleanup();
+  await newPhoneFinishedAndExported(env);
   const files = debriefs(env);
   expect(files).toHaveLength(2);
   return files;

@@ -264,3 +264,18 @@ export function pagingWindow(split: (numbers: number[]) => number[][], name = 'w
       channel.postMessage({ type: 'pages', id: '', window: name, pages: [], v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     } };
 }
+
+/**
+ * A projector window (on the BroadcastChannel) that says what it shows goes on past its edges
+ * (ProjectorScreen measures it in Chromium: app.e2e), recording the scrolls the trainer's page asks
+ * of it. `close` it when done.
+ */
+export function overflowingProjector() {
+  const channel = new BroadcastChannel(PROJECTOR_CHANNEL);
+  const scrolls: unknown[] = [];
+  channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+    if (e.data.type === 'scroll') scrolls.push(e.data.to);
+  };
+  const overflow = (below: boolean, above: boolean) => channel.postMessage({ type: 'overflow', window: 'w1', below, above, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+  return { scrolls, overflow, close: () => channel.close() };
+}

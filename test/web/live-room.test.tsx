@@ -7,14 +7,14 @@ import { clickerClock, PROJECTOR_OVERFLOW_WORDS, SINGLE_KEYS_KEY } from '../../s
 import { ANOTHER_PAGES_BREAK, BREAK_ENDED_ELSEWHERE, LiveRoom, OTHER_PAGES_BREAK, OWN_BREAK_ENDED_ELSEWHERE } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
-import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorMessage } from '../../src/web/projector.js';
+import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import { PAGE_ID_KEY, pageIdAtStart, type RoomClient, type RoomLink, type RoomSnapshot } from '../../src/web/room-client.js';
 import { ROOM_LINK_KEY } from '../../src/web/room-link.js';
 import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
-import { announcedDuring, downloadsOfEachTest, pagingWindow, readAloud, renderApp, watchAnnouncements } from './helpers.js';
+import { announcedDuring, downloadsOfEachTest, overflowingProjector, pagingWindow, readAloud, renderApp, watchAnnouncements } from './helpers.js';
 
 const downloads = downloadsOfEachTest();
 
@@ -1493,17 +1493,14 @@ describe('live room on the presenter page', () => {
 
   it('a moment too long for the projector window: Page Down scrolls that window down before it opens the vote (it opened the vote with the rest unseen), and the page says so', async () => {
     const user = userEvent.setup();
-    // A projector window whose moment goes on below its edge (measured in Chromium: app.e2e), recording the scrolls asked of it.
-    const window1 = new BroadcastChannel(PROJECTOR_CHANNEL);
-    const scrolls: unknown[] = [];
-    window1.onmessage = (e: MessageEvent<ProjectorMessage>) => {
-      if (e.data.type === 'scroll') scrolls.push(e.data.to);
-    };
+    // A projector window whose moment goes on below its edge, recording the scrolls asked of it.
+    const window1 = overflowingProjector();
+    const { scrolls, overflow } = window1;
     try {
       const { client } = renderRoom();
       client.push();
       await screen.findByRole('button', { name: 'Open the vote' });
-      window1.postMessage({ type: 'overflow', window: 'w1', below: true, above: false, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      overflow(true, false);
       await waitFor(() => expect(document.getElementById('clicker-keys')?.textContent).toMatch(/^Clicker keys \(also in the projector window\): Page Down or Right arrow: Show more on the projector\. /));
       expect(screen.getByText(PROJECTOR_OVERFLOW_WORDS)).toBeTruthy();
       const sent = client.sent.length;
@@ -1511,7 +1508,7 @@ describe('live room on the presenter page', () => {
       await waitFor(() => expect(scrolls).toEqual(['next']));
       expect(client.sent).toHaveLength(sent);
       // Scrolled to its end: Page Down opens the vote, as before.
-      window1.postMessage({ type: 'overflow', window: 'w1', below: false, above: true, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      overflow(false, true);
       await waitFor(() => expect(screen.queryByText(PROJECTOR_OVERFLOW_WORDS)).toBeNull());
       clickerClock.now = () => 1e9;
       await user.keyboard('{PageDown}');

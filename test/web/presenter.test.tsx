@@ -9,12 +9,12 @@ import { App } from '../../src/web/App.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { clickerClock, PROJECTOR_OVERFLOW_WORDS, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { LIVE_ROOM_ON_BREAK_WORDS, PROJECTOR_ON_BREAK_WORDS } from '../../src/web/components/BreakPanel.js';
-import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorMessage } from '../../src/web/projector.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import { NARROW_STEPS } from '../../src/web/trainer-steps.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
 import { bundledById } from '../../src/web/scenarios.js';
-import { announcedDuring, captureDownloads, pagingWindow, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, overflowingProjector, pagingWindow, readAloud, renderApp } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -591,14 +591,8 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
 
   it('a screen too long for the projector window even in its smallest type: Page Down on the laptop scrolls that window down until the room has seen the rest, Page Up back up, before either takes a step (Page Down continued, and the room never saw the rest of the scene)', async () => {
     const user = userEvent.setup();
-    // A projector window that says what it shows goes on past its edges (ProjectorScreen measures it in
-    // Chromium: app.e2e), and records the scrolls the trainer's page asks of it.
-    const window1 = new BroadcastChannel(PROJECTOR_CHANNEL);
-    const scrolls: unknown[] = [];
-    window1.onmessage = (e: MessageEvent<ProjectorMessage>) => {
-      if (e.data.type === 'scroll') scrolls.push(e.data.to);
-    };
-    const overflow = (below: boolean, above: boolean) => window1.postMessage({ type: 'overflow', window: 'w1', below, above, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    const window1 = overflowingProjector();
+    const { scrolls, overflow } = window1;
     try {
       render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
       await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');

@@ -14,19 +14,26 @@ import { back, goTo, playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
+/**
+ * youth-discloses played to its debrief, a copy of that debrief kept under a slot of its own beside
+ * it (the debrief page opens only the bundled one), then My records: its "Last debriefs" heading.
+ */
+async function twoDebriefsInRecords(user: ReturnType<typeof userEvent.setup>, store: ReturnType<typeof memoryStore>) {
+  renderApp('#/play/youth-discloses', store);
+  await screen.findByRole('group', { name: /./ });
+  const title = (screen.getByRole('heading', { level: 1 }).textContent ?? '').trim();
+  await playToDebrief(user);
+  store.write('debriefs/youth-discloses--file-abc123.json', store.read('debriefs/youth-discloses.json')!);
+  await goTo('#/records');
+  return { title, heading: await screen.findByRole('heading', { level: 3, name: 'Last debriefs' }) };
+}
+
 describe('My records: a last debrief kept can be read from "Last debriefs"', () => {
   it('has a link named with its scenario that opens it; one the debrief page cannot open has none', async () => {
     const user = userEvent.setup({ delay: null });
     const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    const title = (screen.getByRole('heading', { level: 1 }).textContent ?? '').trim();
-    await playToDebrief(user);
+    const { title, heading } = await twoDebriefsInRecords(user, store);
     expect(store.data.has('debriefs/youth-discloses.json')).toBe(true);
-    // A debrief kept under a slot of its own, beside it: the debrief page opens only the bundled one.
-    store.write('debriefs/youth-discloses--file-abc123.json', store.read('debriefs/youth-discloses.json')!);
-    await goTo('#/records');
-    const heading = await screen.findByRole('heading', { level: 3, name: 'Last debriefs' });
     const items = await within(heading.parentElement!).findAllByRole('button', { name: /^Remove this debrief/ });
     expect(items).toHaveLength(2);
     const links = within(heading.parentElement!).getAllByRole('link', { name: /^Read this debrief/ });
@@ -69,12 +76,7 @@ describe('My records: one question open at a time', () => {
   it('asking to remove a second debrief closes the question about the first, unanswered; the focus on the second\'s safe answer', async () => {
     const user = userEvent.setup({ delay: null });
     const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await playToDebrief(user);
-    store.write('debriefs/youth-discloses--file-abc123.json', store.read('debriefs/youth-discloses.json')!);
-    await goTo('#/records');
-    const heading = await screen.findByRole('heading', { level: 3, name: 'Last debriefs' });
+    const { heading } = await twoDebriefsInRecords(user, store);
     const [first, second] = await within(heading.parentElement!).findAllByRole('button', { name: /^Remove this debrief/ });
     await user.click(first!);
     expect(screen.getAllByRole('button', { name: 'Remove it for good' })).toHaveLength(1);

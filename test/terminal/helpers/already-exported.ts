@@ -1,5 +1,17 @@
+import { cleanup } from 'ink-testing-library';
 import { expect } from 'vitest';
-import { press, tap, type Typable } from './ink.js';
+import { appElement, KEY, newPhone, press, renderApp, tap, throughEnding, type Typable } from './ink.js';
+
+/** In `env`, a trainer-led session of the new phone taken to its ending, its debrief exported there with e, then left (q). */
+export async function newPhoneFinishedAndExported(env: NodeJS.ProcessEnv): Promise<void> {
+  const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+  await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+  await throughEnding(r);
+  await press(r, 'e');
+  expect(r.lastFrame()).toContain('Debrief exported to:');
+  await tap(r, 'q');
+  cleanup();
+}
 
 /**
  * A debrief opened again whose export is on disk as written (alone practice: kept-debrief-export;

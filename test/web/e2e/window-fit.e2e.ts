@@ -28,6 +28,15 @@ function confirmInView(page: Page) {
   });
 }
 
+/** After the first reply of youth-discloses, "Start again from the beginning" pressed by keyboard: its question open. */
+async function startAgainAsked(page: Page) {
+  await replyGroup(page).waitFor();
+  await page.locator('.replies button.reply:not([disabled])').first().click();
+  await page.getByRole('button', { name: 'Start again from the beginning' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
+}
+
 describe('window fit', () => {
   // A phone in landscape at 200% zoom: 320×256 CSS px. The question is taller than the window;
   // focus on "No, keep going" scrolled the page to it and the question's heading went above the top.
@@ -35,12 +44,7 @@ describe('window fit', () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: { width: 320, height: 256 } });
     const { page } = s;
     try {
-      await replyGroup(page).waitFor();
-      await page.locator('.replies button.reply:not([disabled])').first().click();
-      const ask = page.getByRole('button', { name: 'Start again from the beginning' });
-      await ask.focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
+      await startAgainAsked(page);
       await expect.poll(() => confirmInView(page)).toEqual({ focused: 'No, keep going', headingInView: true, focusedInView: true, sideways: false });
       await s.screenshot('e2e-confirm-320x256');
       expect(violationsText(await runAxe(page))).toBe('');
@@ -89,12 +93,7 @@ describe('window fit', () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: { width: 320, height: 640 } });
     const { page } = s;
     try {
-      await replyGroup(page).waitFor();
-      await page.locator('.replies button.reply:not([disabled])').first().click();
-      const ask = page.getByRole('button', { name: 'Start again from the beginning' });
-      await ask.focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
+      await startAgainAsked(page);
       const whole = () => page.evaluate(() => {
         const panel = document.querySelector('#restart-confirm')!.getBoundingClientRect();
         const heading = document.querySelector('#restart-confirm :is(h2, h3, h4)')!.getBoundingClientRect();
