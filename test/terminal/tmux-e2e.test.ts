@@ -700,6 +700,9 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     t.start(env, 60, 24, ['room', 'youth-discloses', '--host', '127.0.0.1']);
     // The story opens on a decision: after the content note, the step that shows it to the room.
     await t.waitText('show the room');
+    // The session started (e before it ends nothing: room-controls.test.ts), then ended.
+    await t.keys('n', 'Enter');
+    await t.waitText(/o: open\s+the\s+vote/);
     await t.keys('e', 'Enter');
     await t.waitText('Type e again to end it');
     await t.keys('e', 'Enter');
