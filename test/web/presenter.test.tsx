@@ -269,6 +269,41 @@ describe('presenter mode', () => {
     expect(screen.getByText('7 votes entered.')).toBeTruthy();
   });
 
+  // "-3" became 0 and "2.5" became 2 in the box, with nothing said: the trainer's number changed
+  // under their hands. A count is a whole number from 0: anything else stays in the box as typed,
+  // marked not counted (the box's own description says why), and the reveal waits for it.
+  it('a count that is not a whole number from 0 ("-3", "2.5") stays as typed, marked not counted, and the reveal waits for it to be put right', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const [box, second] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    await user.click(second as HTMLElement);
+    await user.keyboard('4');
+    for (const typed of ['-3', '2.5']) {
+      await user.click(box as HTMLElement);
+      await user.keyboard(`{Control>}a{/Control}{Backspace}${typed}`);
+      expect(box?.value, typed).toBe(typed);
+      expect(box?.getAttribute('aria-invalid'), typed).toBe('true');
+      expect(screen.getByRole('spinbutton', { name: 'Votes for reply 1', description: /Not counted: a count of votes is a whole number from 0\.$/ })).toBe(box);
+      expect(screen.getByText('4 votes entered.')).toBeTruthy();
+      // Reveal refused: the focus goes to the box to put right, nothing is revealed.
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      expect(screen.queryByRole('heading', { name: 'The replies, revealed' }), typed).toBeNull();
+      expect(document.activeElement).toBe(box);
+      // A clicker's Page Down from the page says why it reveals nothing.
+      screen.getByRole('heading', { level: 1 }).focus();
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual([expect.stringMatching(/^A vote box holds what is not a count, so Page Down did not reveal the feedback/)]);
+      expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
+    }
+    await user.click(box as HTMLElement);
+    await user.keyboard('{Control>}a{/Control}{Backspace}3');
+    expect(box?.value).toBe('3');
+    expect(box?.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByRole('spinbutton', { name: 'Votes for reply 1' }).getAttribute('aria-describedby')).not.toMatch(/error/);
+    expect(screen.getByText('7 votes entered.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+  });
+
   // The status kept the same words for a second count past the limit, so a screen reader said nothing
   // the second time and the count seemed taken as typed.
   it('each count past 9999 is said, the second with the same words too', async () => {

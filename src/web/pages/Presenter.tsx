@@ -164,6 +164,17 @@ export function notLinkedWords(room: string): string {
 /** Said when Page Down would reveal the feedback with no votes entered: a press at the wrong moment would skip the room's vote. */
 const NO_VOTES_ENTERED = 'No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.';
 
+/** Under a vote box holding what is not a count ("-3", "2.5"), and its description: kept as typed, not counted. */
+const NOT_A_COUNT = 'Not counted: a count of votes is a whole number from 0.';
+
+/** Said when Page Down would reveal the feedback with a vote box holding what is not a count. */
+const NOT_A_COUNT_REFUSED = 'A vote box holds what is not a count, so Page Down did not reveal the feedback: put it right (a whole number from 0), or empty it.';
+
+/** `record` without `key`. */
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([id]) => id !== key));
+}
+
 /** Said when a clicker's Page Down or Page Up is pressed in a vote box, where it is the box's key. */
 const IN_VOTE_BOX = 'In a vote box Page Down and Page Up are the box\'s, so they took no step: press Enter to go on from the boxes (from the last one, Enter goes to “Reveal the feedback”).';
 
@@ -274,6 +285,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // How many counts over the most a reply can have (it is kept at that most) were typed in a row
   // (0: the last count was in range): each is said anew, the same words again too.
   const [tooMany, setTooMany] = useState(0);
+  // What was typed in a box that is not a count (a whole number from 0: "-3", "2.5"), by reply: kept
+  // in the box as typed and not counted, never changed to a number the trainer did not type.
+  const [notCounts, setNotCounts] = useState<Record<string, string>>({});
   const [revealed, setRevealed] = useState<Revealed | undefined>(() => (resumed?.progress.current.revealed ? revealData(scenario, selectView(scenario, actor.getSnapshot()), resumed.progress.current.votes) : undefined));
   const [showNote, setShowNote] = useState(false);
   const [decisions, setDecisions] = useState<FacilitatedDecision[]>(() => resumed?.decisions ?? []);
@@ -379,7 +393,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     off: paused || goBack.open || startOver.open || endSession.open,
     inField: IN_VOTE_BOX,
     ...(view.kind === 'decision'
-      ? (atReveal ? {} : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
+      ? (atReveal ? {} : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(Object.keys(notCounts).length > 0 ? { refused: NOT_A_COUNT_REFUSED } : entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
       : view.canContinue ? { next: { label: 'Continue' } } : {}),
     ...(atReveal ? pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, { back: { label: 'Back to the votes' } }) : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first (it clears the votes entered here)' } : {}) } } : {}),
   };
@@ -422,6 +436,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       trail.handOn(from, actor.getSnapshot(), replyId, revealedThere);
       setVotes({});
       setTooMany(0);
+      setNotCounts({});
       setRevealed(undefined);
       setShowNote(false);
       setSetupAt(undefined);
@@ -441,6 +456,12 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // just the heading, at the bottom of a 1280×720 window over the trainer's steps, the first reply's
   // Follow button half under them, or not, as the steps' height was measured before or after.
   const reveal = () => {
+    // A box holding what is not a count: the reveal waits for it, the focus on it (its description says why).
+    const notCount = options.current?.querySelector<HTMLInputElement>('input.vote-input[aria-invalid="true"]');
+    if (notCount) {
+      notCount.focus();
+      return;
+    }
     flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
     revealHeading.current?.focus({ preventScroll: true });
     revealHeading.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
@@ -481,6 +502,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setPast(last.past);
       setShowNote(false);
       setTooMany(0);
+      setNotCounts({});
       setWelcomeBack(false);
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
@@ -617,21 +639,27 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                 <label className="no-print">
                   <span className="sr-only">Votes for reply {r.number}</span>
                   {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
-                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={MAX_VOTES} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
+                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={MAX_VOTES} step={1} value={notCounts[r.id] ?? votes[r.id] ?? ''} placeholder="0"
+                    aria-describedby={notCounts[r.id] !== undefined ? `opt-${r.id} not-count-${r.id}` : `opt-${r.id}`} aria-invalid={notCounts[r.id] !== undefined ? true : undefined}
                     onChange={(e) => {
                       // Half-typed ("-", "1e"): the browser reports no value yet; the count stays as it was.
                       if (e.target.validity.badInput) return;
+                      const text = e.target.value;
+                      const typed = Number(text);
+                      const counted = text !== '' && Number.isInteger(typed) && typed >= 0;
+                      setNotCounts((n) => (text === '' || counted ? without(n, r.id) : { ...n, [r.id]: text }));
                       // Emptied: no count (the box shows its placeholder, and the next digit typed is the count).
-                      if (e.target.value === '') {
+                      // Not a count: none either, until it is put right.
+                      if (!counted) {
                         setTooMany(0);
-                        setVotes((v) => Object.fromEntries(Object.entries(v).filter(([id]) => id !== r.id)));
+                        setVotes((v) => without(v, r.id));
                         return;
                       }
-                      const typed = Number(e.target.value);
                       setTooMany((n) => (typed > MAX_VOTES ? n + 1 : 0));
                       setVotes((v) => ({ ...v, [r.id]: clampVotes(typed) }));
                     }} onKeyDown={nextOnEnter} />
                 </label>
+                {notCounts[r.id] !== undefined && <span className="vote-error no-print" id={`not-count-${r.id}`}>{NOT_A_COUNT}</span>}
               </li>
             ))}
           </ol>
