@@ -1060,6 +1060,50 @@ describe('the summary so far', () => {
     expect(md).not.toMatch(/The session (stopped|ended)/);
     expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 4 votes (75%) went to best-practice replies.");
   });
+
+  // "Start a new session?" said "Download the session summary first" just after the trainer had
+  // downloaded it, nothing changed since. It says so only when the summary downloaded here is not
+  // the one the page would give now (none yet, or the session changed since): at the finished
+  // session, the ended one, and "Start over" mid-session.
+  it('asking to start again says to download the summary first only when this page has not downloaded it as it is now', async () => {
+    const user = userEvent.setup();
+    const boxes = () => screen.getAllByRole('spinbutton');
+    captureDownloads();
+    const first = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} store={memoryStore()} onStartOver={() => {}} />);
+    const asked = async (button: string, question: string) => {
+      await user.click(screen.getByRole('button', { name: button }));
+      const text = screen.getByRole('group', { name: question }).textContent ?? '';
+      await user.keyboard('{Escape}');
+      return text;
+    };
+    const FIRST = /Download the (session summary|summary so far) first if you want to keep it\./;
+    const DONE = /The summary downloaded from this page has it all: nothing has changed since\./;
+    // Mid-session: nothing downloaded, then downloaded, then a vote typed after the download.
+    await user.type(boxes()[0] as HTMLElement, '3');
+    expect(await asked('Start over', 'Start the presenter session over?')).toMatch(FIRST);
+    await user.click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    const now = await asked('Start over', 'Start the presenter session over?');
+    expect(now).toMatch(DONE);
+    expect(now).not.toMatch(FIRST);
+    await user.type(boxes()[1] as HTMLElement, '2');
+    expect(await asked('Start over', 'Start the presenter session over?')).toMatch(FIRST);
+    // Finished: before and after its download.
+    await presentToDebrief(user);
+    expect(await asked('Start a new session', 'Start a new presenter session?')).toMatch(FIRST);
+    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    expect(await asked('Start a new session', 'Start a new presenter session?')).toMatch(DONE);
+    first.unmount();
+    // Ended before the story did: the same.
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} store={memoryStore()} onStartOver={() => {}} />);
+    await user.type(boxes()[0] as HTMLElement, '1');
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    expect(await asked('Start a new session', 'Start a new presenter session?')).toMatch(FIRST);
+    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    const ended = await asked('Start a new session', 'Start a new presenter session?');
+    expect(ended).toMatch(DONE);
+    expect(ended).not.toMatch(FIRST);
+  });
 });
 
 describe('presenter mode opened at ?presenter', () => {

@@ -309,6 +309,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // ending and ends by another path, the end says that copy is out of date (it names a branch taken back).
   const [downloadedEnd, setDownloadedEnd] = useState<string>();
   const downloaded = useDownloadNote();
+  // What the summary downloaded from this page held (summaryHeld), if any: asking to start again says
+  // to download it first only when it is not the summary the page would give now (it said so just
+  // after the download, nothing changed since). Not known after a reload: then it says so.
+  const [downloadedHeld, setDownloadedHeld] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
@@ -407,6 +411,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // screen and the votes entered there (as the terminal's and the live room's do), while it is not over.
   const here = !view.done && view.kind === 'decision';
   const summaryDecisions = here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions;
+  // What a summary downloaded now holds, but its time: the decisions, and whether it is final (finished or ended).
+  const summaryHeld = JSON.stringify([summaryDecisions, view.done, ended]);
+  const keepSummary = keepSummaryWords(downloadedHeld === summaryHeld);
   const projected: ProjectorState = ended && !view.done
     // Ended before the story did: how the room did, as a live room's end screen says it.
     ? { kind: 'done', scenarioTitle: view.scenarioTitle, outcome: SESSION_ENDED, score: '', agreement: roomDidWords(scenario, summaryDecisions).join(' ') }
@@ -531,6 +538,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     downloadText(file, md, 'text/markdown');
     downloaded.say(`Session summary downloaded: ${file}.`);
     if (view.done) setDownloadedEnd(JSON.stringify(decisions));
+    setDownloadedHeld(summaryHeld);
   };
 
   if (view.done && view.debrief) {
@@ -558,7 +566,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               An h3: it opens from "Start a new session", under the debrief's last h2, "What next". */}
           {startOver.open && (
             <ConfirmPanel id="new-session-confirm" level={3} confirmation={startOver} title="Start a new presenter session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
-              The finished session kept in this browser, with its debrief and how the room did, will be deleted. Download the session summary first if you want to keep it.
+              The finished session kept in this browser, with its debrief and how the room did, will be deleted. {keepSummary('the session summary')}
             </ConfirmPanel>
           )}
         </div>
@@ -586,7 +594,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         </section>
         {startOver.open && (
           <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new presenter session?" keepLabel="No, keep the ended session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
-            The ended session kept in this browser, with how the room did, will be deleted. Download the session summary first if you want to keep it.
+            The ended session kept in this browser, with how the room did, will be deleted. {keepSummary('the session summary')}
           </ConfirmPanel>
         )}
         <BlankNotice blank={blank} />
@@ -722,7 +730,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       )}
       {startOver.open && (
         <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the presenter session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
-          {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
+          {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0), keepSummary('the summary so far'))}
         </ConfirmPanel>
       )}
       {/* As a live room's "End the session" asks it; with no phones, nothing is said of them. */}
@@ -753,8 +761,16 @@ function whereWords(view: SessionView): string {
   return `at ${moment}, ${made === 0 ? 'before the first decision' : `after decision ${made}`}`;
 }
 
-/** What starting the room session over loses, in words (the core's, as the terminal says them), if anything. */
-function startOverLoss(decisions: number, votesEntered: boolean): string {
+/** What starting the room session over loses, in words (the core's, as the terminal says them), if anything; `keep`: keepSummaryWords'. */
+function startOverLoss(decisions: number, votesEntered: boolean, keep: string): string {
   const loss = roomLossWords(decisions, votesEntered);
-  return loss ? `${loss} will be lost, and the session kept in this browser deleted. Download the summary so far first if you want to keep it.` : 'The room has entered nothing yet, so nothing is lost.';
+  return loss ? `${loss} will be lost, and the session kept in this browser deleted. ${keep}` : 'The room has entered nothing yet, so nothing is lost.';
+}
+
+/**
+ * Said when asking to start again, of the summary (`summary`: "the session summary", "the summary
+ * so far"): to download it first, unless the one this page downloaded is as the session is now.
+ */
+function keepSummaryWords(upToDate: boolean): (summary: string) => string {
+  return (summary) => (upToDate ? 'The summary downloaded from this page has it all: nothing has changed since.' : `Download ${summary} first if you want to keep it.`);
 }
