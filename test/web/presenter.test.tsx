@@ -1658,6 +1658,25 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(screen.getByText('Resumed the presenter session at decision 1, with the votes and the summary so far.')).toBeTruthy();
   });
 
+  // The notice stayed above the reveal until the next decision: the trainer had moved on (as a
+  // volunteer's "welcome back" goes at their next step). Typing a count is no step: it stays then.
+  it('the resume notice goes once the trainer takes a step: at the reveal, and "Back to the votes" from a reveal resumed', async () => {
+    const { user, store } = await typedThenClosed(2, '7');
+    const resumed = await open(store);
+    const NOTICE = 'Resumed the presenter session at decision 1, with the votes and the summary so far.';
+    await user.type(boxes()[0] as HTMLElement, '1');
+    expect(screen.getByText(NOTICE)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(screen.queryByText(NOTICE)).toBeNull();
+    // Resumed at the reveal: back to the votes is a step too.
+    resumed.unmount();
+    await open(store);
+    expect(screen.getByText(NOTICE)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to the votes' }));
+    expect(screen.queryByText(NOTICE)).toBeNull();
+  });
+
   it('a tab left on the content note while another tab started the session carries that session on at "Start the session", instead of writing a fresh one over it', async () => {
     const user = userEvent.setup();
     const store = memoryStore();

@@ -469,7 +469,11 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       notCount.focus();
       return;
     }
-    flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
+    // The resume notice goes with the trainer's first step, as at every step (a volunteer's goes so too).
+    flushSync(() => {
+      setRevealed(revealData(scenario, view, votes as Votes));
+      setWelcomeBack(false);
+    });
     revealHeading.current?.focus({ preventScroll: true });
     revealHeading.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
     clearOfSteps(steps.current);
@@ -478,7 +482,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // can be put right and revealed again. Focus goes to the first box.
   const options = useRef<HTMLOListElement>(null);
   const backToVotes = () => {
-    flushSync(() => setRevealed(undefined));
+    flushSync(() => {
+      setRevealed(undefined);
+      setWelcomeBack(false);
+    });
     options.current?.querySelector<HTMLInputElement>('input.vote-input')?.focus();
   };
   const follow = (number: number, replyId: string) => {
