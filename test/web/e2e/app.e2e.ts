@@ -1054,6 +1054,38 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // A count typed as "-3" became 0, and "2.5" became 2, with nothing said. In Chromium's own number
+  // box: kept as typed, marked not counted in the box's description, the reveal held; axe clean, light and dark.
+  it('presenter mode: a vote count that is not a whole number from 0 stays as typed, described as not counted, and the reveal waits; axe clean', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      const box = page.getByRole('spinbutton').first();
+      for (const typed of ['-3', '2.5']) {
+        await box.fill('');
+        await box.pressSequentially(typed);
+        await expect.poll(() => box.evaluate((el: HTMLInputElement) => [el.value, el.getAttribute('aria-invalid')]), { message: typed }).toEqual([typed, 'true']);
+        const description = await box.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '));
+        expect(description, typed).toMatch(/Not counted: a count of votes is a whole number from 0\.$/);
+        expect(await page.getByText('0 votes entered.').count()).toBe(1);
+        await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+        expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(0);
+      }
+      await axeClean(s, 'e2e-presenter-not-a-count');
+      await axeCleanInDark(page, 'e2e-presenter-not-a-count');
+      await box.fill('');
+      await box.pressSequentially('3');
+      await page.getByText('3 votes entered.').waitFor();
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      await page.getByRole('heading', { name: 'The replies, revealed' }).waitFor();
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('presenter mode with a presentation clicker: Page Down and Page Up on the laptop page and in the projector window take one step each, never a reveal before any vote is entered; the keys are in a visible hint; axe-clean', async () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
