@@ -52,7 +52,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(resumed.err).not.toMatch(RAW);
     writeState(env, 'records.json', JSON.stringify({ format: 'casa-practice-records', formatVersion: id, best: {}, playthroughs: [] }));
     const records = await cli(['records'], '', env);
-    expect(records.out + records.err).toMatch(/it uses records format\s+"\\u001b\[2J\\u009b31m\\u202e", which\s+this\s+version/);
+    expect(records.out + records.err).toMatch(/they use records format\s+"\\u001b\[2J\\u009b31m\\u202e", which\s+this\s+version/);
     expect(records.out + records.err).not.toMatch(RAW);
   });
 
@@ -108,7 +108,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^youth-discloses\.json\.damaged-/);
     writeState(env, 'records.json', `{"format":"casa-practice-records","formatVersion":${deep}}`);
     const records = await cli(['records'], '', env);
-    expect(records.out + records.err).toMatch(/^Your completion records were damaged \(it uses records format \[…\], which/);
+    expect(records.out + records.err).toMatch(/^Your completion records were damaged \(they use records format \[…\], which/);
     writeState(env, 'facilitation/red-flags.json', `{"format":"casa-practice-facilitation","formatVersion":${deep}}`);
     const room = await cli(['--facilitate', 'red-flags', '--plain'], '', env);
     expect(room.err).toMatch(/^casa-practice: Could not resume: this trainer-led session uses format version \[…\], which/);

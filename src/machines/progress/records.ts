@@ -680,8 +680,17 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   // A newer version's records are left as they are: not moved aside, not written over, and no new
   // records started beside them (what is finished meanwhile is not recorded: see RecordsRead.newer).
   if (parsed.newer !== undefined) return { file: empty(), notice: recordsNewerNotice(parsed.newer), untouchable: true, newer: parsed.newer };
-  const setAside: RecordsSetAside = { movedTo: store.moveAside(RECORDS_KEY, now), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: parsed.error } : {}) };
+  const setAside: RecordsSetAside = { movedTo: store.moveAside(RECORDS_KEY, now), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: ofTheRecords(parsed.error) } : {}) };
   return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside, ...(leftWhereItWas(setAside.movedTo) ? { untouchable: true as const } : {}) };
+}
+
+/**
+ * A whole-file parse error ("its best results are …", "it uses records format …", said of the file)
+ * worded of the records, as the set-aside notice names them: "Your completion records were damaged
+ * (their best results are …)", where "its" had nothing to refer to.
+ */
+function ofTheRecords(error: string): string {
+  return error.replace(/^its /, 'their ').replace(/^it uses /, 'they use ');
 }
 
 /**

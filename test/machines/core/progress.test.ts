@@ -251,6 +251,19 @@ describe('completion records', () => {
     expect(said).not.toMatch(/Part of|other 0/);
   });
 
+  // Said "Your completion records were damaged (its best results are not a table of scenarios)", in
+  // the terminal and the web app: "its" had nothing to refer to (the parse error speaks of the file).
+  it.each([
+    ['best results that are not a table', { best: [] }, 'their best results are not a table of scenarios'],
+    ['a list that is not a list', { playthroughs: 'none' }, 'their list of finished scenarios is not a list'],
+    ['a format not read here', { formatVersion: 'two' }, 'they use records format "two", which this version of casa-practice does not read'],
+  ])('words why whole records were set aside of the records, not of an "it" never named: %s', (_name, change, why) => {
+    const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [], ...change }) });
+    const read = readRecords(store, now);
+    expect(recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here')).toBe(`Your completion records were damaged (${why}); a copy is kept here and new records were started.`);
+    expect(read.notice).not.toMatch(/\bits?\b/);
+  });
+
   it('says that newer records are a newer version\'s, not damaged, and sets nothing aside', () => {
     const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 99, best: {}, playthroughs: [] }) });
     const read = readRecords(store, now);
