@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stateDir } from '../../src/terminal/state.js';
-import { CUT_NOTE, FOLDER_ABOVE } from '../../src/terminal/ui/DebriefScreen.js';
+import { CUT_NOTE, FOLDER_ABOVE, sayFolderOnce } from '../../src/terminal/ui/DebriefScreen.js';
 import { backFromDebriefWords } from '../../src/terminal/ui/FacilitateScreen.js';
 import { MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
@@ -200,5 +200,23 @@ describe('a blank row under the debrief\'s tab line at every size', () => {
       expect(fr[tabs + 1]?.trim(), `tab ${tab}\n${r.lastFrame()}`).toBe('');
       expect(fr[tabs + 2]?.trim(), `tab ${tab}\n${r.lastFrame()}`).not.toBe('');
     }
+  });
+});
+
+// Quitting a trainer-led debrief whose export and summary were both written where the app was
+// started (the state folder read-only) said "(in the folder <that folder>)" under each, four rows
+// apart; facilitate-export-refused.test.tsx plays it through.
+describe('sayFolderOnce: a folder outside the state folder, named by leavingPath, is said once', () => {
+  const exported = 'Debrief exported to:\na-debrief.md\na-debrief.json';
+  it.each([
+    ['on one row', '(in the folder /tmp/here)'],
+    ['wrapped, the folder on a row of its own', '(in the folder\n/tmp/a folder with spaces long enough to wrap)'],
+  ])('%s', (_name, folderWords) => {
+    const summary = `The state folder cannot be written, so the session summary was written to:\na-session.md\n${folderWords}`;
+    expect(sayFolderOnce([`${exported}\n${folderWords}`, summary])).toEqual([`${exported}\n${folderWords}`, 'The state folder cannot be written, so the session summary was written to:\na-session.md\n(in the folder above)']);
+  });
+  it('keeps a different folder named, and a file in the state folder as it was', () => {
+    const parts = [`${exported}\n(in the folder /tmp/here)`, 'summary:\na-session.md\n(in the folder /tmp/elsewhere)', 'out of date:\nexports/a-session.md\n(in the state folder /tmp/state)'];
+    expect(sayFolderOnce(parts)).toEqual(parts);
   });
 });

@@ -93,7 +93,10 @@ describe('a finished trainer-led session opened again, its state folder read-onl
     await tap(r, 'q');
     const left = (app.exit.mock.calls[0]?.[0] ?? '') as string;
     const [summary] = readdirSync(here).filter((f) => f.includes('-session-'));
-    expect(left).toContain(`${summary}\n(in the folder ${here})`);
+    // Both written where the app was started: the folder named once, after the debrief's files
+    // ("(in the folder <here>)" was said again under the summary, four rows below).
+    expect(left).toContain(`${summary}\n(in the folder above)`);
+    expect(left.split(`(in the folder ${here})`)).toHaveLength(2);
     // (The out-of-date summary in exports/ may have the same name, written in the same second.)
     expect(left.split('\n').filter((row) => row.endsWith(summary as string) && !row.startsWith('exports/'))).toHaveLength(1);
     expect(left.split('\n').filter((row) => row.includes('-session-'))).toHaveLength(2);

@@ -97,6 +97,8 @@ export const CUT_NOTE = '(… cut short on this screen: printed whole when you q
 /** Where e's export says the state folder when the notice above has named it (said once). */
 export const FOLDER_ABOVE = '(in the state folder above)';
 const FOLDER_LINE = '(in the state folder ';
+/** How leavingPath names the folder of a file outside the state folder, after its name. */
+const OTHER_FOLDER = '(in the folder ';
 
 /**
  * The notice's rows and those of what e said (`exported`), in at most `budget` rows in all (with the
@@ -361,15 +363,36 @@ function exportedWords(files: DebriefFiles, env: NodeJS.ProcessEnv, columns: num
   return `Debrief exported to:\n${shownFileName(basename(files.markdown))}\n${shownFileName(basename(files.json))}\n${leavingPath(files.json, columns, env).split('\n').slice(1).join('\n')}`;
 }
 
-/** Lines printed on leaving, each "(in the state folder …)" whose folder was named above it "(in the state folder above)" (fitNotices says it so on screen). */
+/**
+ * Lines printed on leaving, each "(in the state folder …)" whose folder was named above it "(in the
+ * state folder above)" (fitNotices says it so on screen); and each "(in the folder …)" (a file
+ * outside the state folder named by its name, leavingPath), on one row or its folder on the next,
+ * "(in the folder above)" when an "(in the folder …)" above named the same folder: the debrief
+ * exported and the summary, both written where the app was started, named it twice within four rows.
+ */
 export function sayFolderOnce(parts: readonly string[]): string[] {
   let before = '';
-  return parts.map((part) => part.split('\n').map((line) => {
-    const folder = line.startsWith(FOLDER_LINE) && line.endsWith(')') ? line.slice(FOLDER_LINE.length, -1) : undefined;
-    const shown = folder !== undefined && folder !== 'above' && before.includes(folder) ? FOLDER_ABOVE : line;
-    before += `${line}\n`;
-    return shown;
-  }).join('\n'));
+  const folders = new Set<string>();
+  return parts.map((part) => {
+    const lines = part.split('\n');
+    const shown: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const folder = line.startsWith(FOLDER_LINE) && line.endsWith(')') ? line.slice(FOLDER_LINE.length, -1) : undefined;
+      const wrapped = line === OTHER_FOLDER.trimEnd() && lines[i + 1]?.endsWith(')') === true;
+      const other = line.startsWith(OTHER_FOLDER) && line.endsWith(')') ? line.slice(OTHER_FOLDER.length, -1) : wrapped ? lines[i + 1]!.slice(0, -1) : undefined;
+      if (other !== undefined && other !== 'above') {
+        const said = wrapped ? `${line}\n${lines[++i] as string}` : line;
+        shown.push(folders.has(other) ? `${OTHER_FOLDER}above)` : said);
+        folders.add(other);
+        before += `${said}\n`;
+        continue;
+      }
+      shown.push(folder !== undefined && folder !== 'above' && before.includes(folder) ? FOLDER_ABOVE : line);
+      before += `${line}\n`;
+    }
+    return shown.join('\n');
+  });
 }
 
 /**
