@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, yourReply, yourReplyLabel, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, latestSaveKey, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, yourReply, yourReplyLabel, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -36,6 +36,9 @@ export interface LineModeOptions {
 }
 
 /** `args` as a command to go on line by line where --plain was asked for. */
+/** Said where input ended before a reply was made or undone in this run (see saveAtEnd). */
+export const INPUT_ENDED_UNSAVED = 'No reply was made in this run, so nothing was saved.';
+
 export const plainArgs = (args: string, opts: Pick<LineModeOptions, 'plainAsked'>): string => (opts.plainAsked === true ? `${args} --plain` : args);
 
 /** The width to wrap at now. */
@@ -164,7 +167,8 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   let saveFailed = false;
   // Whether a reply was made in this sitting: back at no reply after undoing them all, a save kept
   // instead is not said to be kept because no reply was made (the snapshot keeps no trace of them).
-  const sitting = { replied: false };
+  // `changed`: a reply made or undone in this sitting, what input that ends keeps (saveAtEnd).
+  const sitting = { replied: false, changed: false };
   const save = () => {
     const undone = sitting.replied && actor.getSnapshot().context.transcript.length === 0;
     // In a terminal, the save named as the full-screen app names it at that width: "Progress saved to:"
@@ -176,6 +180,18 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
     // Wrapped without breaking a word (wrapWords): a path is left whole for the terminal to wrap, so
     // that it can be copied, and the command line to continue is kept on a line of its own.
     io.out(`${wrapWords(saved.message, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
+  };
+  // Input that ended (a pipe run dry, Ctrl-D) before a reply was made or undone in this sitting is
+  // not the volunteer's choice to save: written, this run became the newest save, and \`resume\` and the
+  // picker's R opened it rather than the playthrough really in progress (\`echo | … play red-flags\`).
+  // Nothing is written then; a save this run continued is left as it was. Where saving writes
+  // nothing anyway (started over, the earlier save kept; a newer version's save), q's words say so.
+  const saveAtEnd = () => {
+    const store = stateStore(opts.env);
+    if (sitting.changed || (run.origin !== 'continued' && (saveKeptInstead(store, playable, 0, run.origin) !== undefined || newerSaveAt(store, saveKey(playable)) !== undefined))) return save();
+    const kept = run.origin !== 'continued' ? undefined : latestSaveKey(store) === saveKey(playable) ? `Continue with: ${command(plainArgs('resume', opts), opts.env)}` : 'Opening this scenario again offers it.';
+    const words = kept === undefined ? INPUT_ENDED_UNSAVED : `${INPUT_ENDED_UNSAVED.slice(0, -1)}: your save is kept as it was.\n${kept}`;
+    io.out(`${wrapWords(words, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   };
   // Ctrl-C, a closed terminal window or SIGTERM: save, then leave at once.
   const stopOnSignal = (signal: NodeJS.Signals) => {
@@ -191,7 +207,7 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, sitting, undo, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(true) }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, sitting, undo, practiceMs: (now) => clock.activeMs(now.getTime()), keysLine: () => keysLine(true) }, say, save, saveAtEnd);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
@@ -226,7 +242,7 @@ export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, wid
   return debrief;
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; sitting: { replied: boolean }; undo: { said: boolean }; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void): Promise<number | 'back'> {
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; sitting: { replied: boolean; changed: boolean }; undo: { said: boolean }; practiceMs: (now: Date) => number; keysLine: () => string }, say: Say, save: () => void, saveAtEnd: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
   // A reply made, not all undone since: b (back to the scenarios) goes back only before it.
@@ -296,7 +312,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     if (answer === undefined) {
       say();
       say('Input ended before the scenario finished.');
-      save();
+      saveAtEnd();
       return 1;
     }
     const word = answer.trim().toLowerCase();
@@ -315,6 +331,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       if (!view.canUndo) say(opts.mode === 'assessment' ? NO_UNDO_WORDS : 'There is nothing to undo yet.');
       else {
         actor.send({ type: 'decision.undo' });
+        opts.sitting.changed = true;
         say('Undone: back to the previous decision.');
         // Back to no reply at all: the keys again, b and q as they were before the first reply (started
         // over, q quits and keeps the earlier save again; it said "from your first reply on: save and
@@ -348,6 +365,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     actor.send({ type: 'reply.choose', replyId: reply.id });
     replied = true;
     opts.sitting.replied = true;
+    opts.sitting.changed = true;
     const after = selectView(scenario, actor.getSnapshot());
     if (after.lastFeedback) printFeedback(after.lastFeedback, say);
   }
