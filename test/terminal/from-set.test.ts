@@ -312,7 +312,9 @@ describe('an author\'s test (--preview, --from, --set) says so from its start', 
     for (const [preview, says] of [[true, 'Preview (--preview): not added to your records. You have a saved playthrough of it.'], [false, 'You have a saved playthrough of this scenario.']] as const) {
       const playable = load(undefined, undefined, preview);
       const env = tempEnv();
-      await runPlain({ playable, mode: 'practice', io: { out: () => undefined, err: () => undefined }, env, width: 60, readLine: async () => undefined });
+      // Saved with q (input that ends before a reply saves nothing).
+      const lines = ['q'];
+      await runPlain({ playable, mode: 'practice', io: { out: () => undefined, err: () => undefined }, env, width: 60, readLine: async () => lines.shift() });
       const saved = readSave(env);
       if (saved.kind !== 'ok') throw new Error('no save');
       const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true, saved: saveWaiting(playable, env) } }).element, 60, 24);
