@@ -215,7 +215,7 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('casa-practice: Your completion records could not be read (it is not a regular file).\n');
+    expect(r.stderr).toBe('casa-practice: Your completion records could not be read (their file is not a regular file).\n');
     expect(JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')).playthroughs).toHaveLength(1);
   });
 });

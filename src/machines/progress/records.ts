@@ -650,8 +650,9 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   } catch (e) {
     const why = cleanLine((e as Error).message);
     // A named pipe, a device or a folder where the records belong holds nothing finished: the next
-    // write replaces it (a folder refuses, and the finish is said not to be recorded).
-    if ((e as { holdsNoData?: unknown }).holdsNoData === true) return { file: empty(), notice: `Your completion records could not be read (${why}).` };
+    // write replaces it (a folder refuses, and the finish is said not to be recorded). The store says
+    // why of "it", the file: said of the records, "their file" ("it" had nothing to refer to).
+    if ((e as { holdsNoData?: unknown }).holdsNoData === true) return { file: empty(), notice: `Your completion records could not be read (${why.replace(/^it is /, 'their file is ')}).` };
     // A file that cannot be read (permissions, a disk error) may hold practice: it is moved aside like
     // damaged records, so new records can start beside it; left where it was, it is the only copy of
     // what it holds and is never written over (`untouchable`).

@@ -264,6 +264,18 @@ describe('completion records', () => {
     expect(read.notice).not.toMatch(/\bits?\b/);
   });
 
+  // "Your completion records could not be read (it is not a regular file)": the store's reason, of
+  // the file, had nothing to refer to in the records' sentence either.
+  it('says of records that hold no data (a named pipe, a folder) that their file is not one', () => {
+    const store = memoryStore();
+    const read = store.read.bind(store);
+    store.read = (key) => {
+      if (key === RECORDS_KEY) throw Object.assign(new Error('it is a named pipe, not a regular file'), { holdsNoData: true });
+      return read(key);
+    };
+    expect(readRecords(store, now).notice).toBe('Your completion records could not be read (their file is a named pipe, not a regular file).');
+  });
+
   it('says that newer records are a newer version\'s, not damaged, and sets nothing aside', () => {
     const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 99, best: {}, playthroughs: [] }) });
     const read = readRecords(store, now);
