@@ -311,7 +311,7 @@ describe('damaged records that could not be moved aside are never written over',
     const port: Store = { ...store, read: (key) => { if (key === RECORDS_KEY && store.read(key) === 'a pipe') throw Object.assign(new Error('it is not a regular file'), { holdsNoData: true }); return store.read(key); } };
     const out = recordPlaythrough(port, record(now), bytes, now);
     expect(out.unsaved).toBeUndefined();
-    expect(out.notice).toBe('Your completion records could not be read (it is not a regular file).');
+    expect(out.notice).toBe('Your completion records could not be read (their file is not a regular file).');
     expect(JSON.parse(store.read(RECORDS_KEY)!).playthroughs).toHaveLength(1);
   });
 });
