@@ -35,10 +35,10 @@ export interface LineModeOptions {
   terminalWidth?: () => number | undefined;
 }
 
-/** `args` as a command to go on line by line where --plain was asked for. */
 /** Said where input ended before a reply was made or undone in this run (see saveAtEnd). */
 export const INPUT_ENDED_UNSAVED = 'No reply was made in this run, so nothing was saved.';
 
+/** `args` as a command to go on line by line where --plain was asked for. */
 export const plainArgs = (args: string, opts: Pick<LineModeOptions, 'plainAsked'>): string => (opts.plainAsked === true ? `${args} --plain` : args);
 
 /** The width to wrap at now. */
@@ -182,8 +182,8 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
     io.out(`${wrapWords(saved.message, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   };
   // Input that ended (a pipe run dry, Ctrl-D) before a reply was made or undone in this sitting is
-  // not the volunteer's choice to save: written, this run became the newest save, and \`resume\` and the
-  // picker's R opened it rather than the playthrough really in progress (\`echo | … play red-flags\`).
+  // not the volunteer's choice to save: written, this run became the newest save, and `resume` and the
+  // picker's R opened it rather than the playthrough really in progress (`echo | … play red-flags`).
   // Nothing is written then; a save this run continued is left as it was. Where saving writes
   // nothing anyway (started over, the earlier save kept; a newer version's save), q's words say so.
   const saveAtEnd = () => {
