@@ -183,7 +183,7 @@ describe('story-57a: harm-reduction does not end strong after "Cole isn\'t your 
 
 describe('story-57a: each changed file is one version on', () => {
   it('harm-reduction 40, youth-discloses 44, red-flags 38', () => {
-    expect(bundledScenario('harm-reduction').version).toBe(40);
+    expect(bundledScenario('harm-reduction').version).toBeGreaterThanOrEqual(40); // 41 since reader-e-60 (story-60f)
     expect(bundledScenario('youth-discloses').version).toBeGreaterThanOrEqual(44); // 45 since reader-d-60 (story-60d)
     expect(bundledScenario('red-flags').version).toBeGreaterThanOrEqual(38); // 39 since reader-a-60 (story-60a)
   });
