@@ -1360,12 +1360,12 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
   });
 
   it('red-flags: a playthrough that ends strong after holding something back from Yesi\'s team ("No need to loop everyone in", keeping what you noticed from the CSW) is not told "you know where you fit in it", as emailing the judge alone no longer is; the best path still is', () => {
-    expect(redFlags({})?.ending?.narration).toMatch(/you know where you fit in it/);
+    expect(redFlags({})?.ending?.narration).toMatch(/and you are part of it/);
     const swaps: Record<string, string>[] = [{ 'r-testify-team': 'r-testify-solo' }, { 'r-csw-share': 'r-csw-hold' }];
     for (const swap of swaps) {
       const d = redFlags(swap);
       expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
-      expect(d?.ending?.narration).not.toMatch(/you know where you fit/);
+      expect(d?.ending?.narration).not.toMatch(/and you are part of it/);
       expect(d?.ending?.narration).toMatch(/something her team needed from you did not reach them/);
     }
     // Session 31: "All good, nothing new really" to Alma keeps the suspicion from her; that ends mixed now.

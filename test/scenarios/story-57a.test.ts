@@ -151,12 +151,12 @@ describe('story-57a: red-flags does not tell a volunteer who went around Keisha 
   it.each(['r-new-team-attorney', 'r-new-team-text-keisha'])('%s, the rest best practice', (reply) => {
     const d = endedOn('red-flags', BEST.map((r) => (r === 'r-new-team-proper' ? reply : r)));
     expect(d.ending?.id).toBe('end-strong');
-    expect(d.ending?.narration).not.toMatch(/you know where you fit in it/);
+    expect(d.ending?.narration).not.toMatch(/and you are part of it/);
     expect(d.ending?.narration).toMatch(/something her team needed from you did not reach them, and you are still learning where you fit in it/);
   });
 
   it('the best path still ends on the strong ending\'s own narration', () => {
-    expect(endedOn('red-flags', BEST).ending?.narration).toMatch(/and you know where you fit in it/);
+    expect(endedOn('red-flags', BEST).ending?.narration).toMatch(/and you are part of it/);
   });
 });
 

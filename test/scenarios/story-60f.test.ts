@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { endedOn } from '../helpers/story.js';
 
 // Session 60 (reader-e-60): small text errors in endings that readers flagged. Each case was seen failing on the
 // files as they stood before the fix.
@@ -42,5 +43,17 @@ describe('reader-e-60: endings claim nothing the path did not do, and say who is
   it('the-list quotes with straight quotes throughout, d8-all feedback included', () => {
     expect(bundledReply('the-list', 'd8-steps', 'd8-all').feedback).toContain('"you\'re not safe"');
     expect(JSON.stringify(bundledScenario('the-list'))).not.toMatch(/[“”]/);
+  });
+
+  // red-flags: the strong ending told a playthrough through r-defense-everything (the non-strengths put in the
+  // statement, the supervisor told after) "you know where you fit in it", while r-defense-no was told "you are still
+  // learning where you fit in it". A variant keyed on the principle pushed audit past SEARCH_STATE_LIMIT; the base
+  // narration now claims only that the volunteer is part of the team, which every path to it is.
+  it('red-flags: no strong ending tells a playthrough it knows where it fits, r-defense-everything included', () => {
+    const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+    const d = endedOn('red-flags', BEST.map((r) => (r === 'r-defense-yes' ? 'r-defense-everything' : r)));
+    expect(d.ending?.id).toBe('end-strong');
+    expect(d.ending?.narration).not.toMatch(/you know where you fit/);
+    for (const t of endingTexts('red-flags', 'end-strong')) expect(t).not.toMatch(/you know where you fit/);
   });
 });
