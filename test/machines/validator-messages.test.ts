@@ -1618,4 +1618,12 @@ describe('a line whose "character" is the narrator or the volunteer', () => {
     expect(problems[0]?.message).toContain('the volunteer is not a character');
     expect(problems[0]?.fix).toBe('If the volunteer says this, write it as a reply in a decision\'s "replies" ({ "id": "…", "text": "Okay.", … }); if someone else does, name their character (this scenario declares "jade").');
   });
+  // "Narrator" was told 'Use something like "narrator"' (not an id: a capital), and only once it was
+  // written so, on the next run, that the narrator is no character: two rounds for one mistake.
+  it.each([['Narrator', 'the narrator is not a character'], ['You', 'the volunteer is not a character'], ['The Volunteer', 'the volunteer is not a character']])('written "%s", in capitals: the same, in one run', (who, words) => {
+    const { problems } = exampleWith(line, `"lines": [{ "character": "${who}", "text": "Jade shrugs." }]`);
+    expect(problems.map((p) => [p.code, p.message.split(': ')[0]])).toEqual([['unknown-character', `There is no character with the id "${who}"`]]);
+    expect(problems[0]?.message).toContain(words);
+    expect(problems[0]?.fix).toContain('"Jade shrugs."');
+  });
 });

@@ -8,6 +8,7 @@ import { isBlank } from '../text/clean.js';
 import { pointerWords } from './pointers.js';
 import { ONE_LINE_TEXTS, TEXT_KEYS } from './texts.js';
 import { conductInsteadOfVar, conductMeant } from './conduct-words.js';
+import { notACharacter } from './not-a-character.js';
 import { PathMap } from './path-map.js';
 import { closest, didYouMean, didYouMeanOf, FILLER_WORDS, RELATED_AT, startingWith, suggester, type JsonPath, wordSuggester, type UnlocatedProblem } from './problem.js';
 
@@ -949,6 +950,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         if (conduct !== undefined) {
           return [errorAt(path, 'unknown-variable', `The variable ${quoteValue(value)} is not declared (and an id is written in lower case): ${conduct.why}`, conduct.fix)];
         }
+        // "Narrator" (or "You"): said as "narrator" is, not first "write it narrator" and then, once
+        // it is, that the narrator is no character.
+        const line = key === 'character' && !meant && typeof value === 'string' ? valueAt(raw, path.slice(0, -1)) as { text?: unknown } | undefined : undefined;
+        const notOne = line !== undefined ? notACharacter(value as string, line.text, idsDeclared(raw, 'characters')) : undefined;
+        if (notOne !== undefined) return [errorAt(path, 'unknown-character', `There is no character with the id ${quoteValue(value)}: ${notOne.why}`, notOne.fix)];
         // A node named in words ("the mixed ending"): the node it most likely means, not an id made
         // of its words that no node has (found by author-60: told 'Use something like
         // "the-mixed-ending"', which then led nowhere).

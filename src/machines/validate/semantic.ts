@@ -11,6 +11,7 @@ import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, FILLER_WORDS, pairSuggester, placeAt, pushAll, RELATED_AT, type JsonPath, type UnlocatedProblem, wordSuggester } from './problem.js';
 import { conductInsteadOfVar } from './conduct-words.js';
+import { notACharacter } from './not-a-character.js';
 import { REPEATS_SHOWN } from './repeats.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
@@ -137,11 +138,6 @@ type Path = () => JsonPath;
 const COMPARISON_KEYS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
 
 /** Every problem the schema cannot see: references, the graph, conditions, language. */
-/** A line's "character" naming the narrator, who is not one: the text is narration. */
-const NARRATOR_WORDS = new Set(['narrator', 'narration', 'narrative', 'storyteller', 'story']);
-/** A line's "character" naming the volunteer, who is not one: the volunteer's words are replies. */
-const VOLUNTEER_WORDS = new Set(['you', 'me', 'i', 'volunteer', 'the-volunteer', 'casa', 'casa-volunteer', 'advocate', 'learner', 'player']);
-
 export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const { scenario, rawIndex, brokenIds } = input;
   const out: UnlocatedProblem[] = [];
@@ -807,7 +803,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const meantId = closest(line.character, characters);
       // A line "said" by the narrator, or by the volunteer: neither is a character (found by
       // author-60: told to add a character "narrator", who would then be shown as speaking).
-      const notOne = meantId === undefined ? notACharacter(line) : undefined;
+      const notOne = meantId === undefined ? notACharacter(line.character, line.text, [...characters.keys()]) : undefined;
       if (notOne !== undefined) {
         error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}": ${notOne.why}`, notOne.fix);
         return;
@@ -826,19 +822,6 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : `${unknownCharacterFix(line.character)}${orRename}`,
         copy === undefined ? {} : { related: ['characters', rawIndex.get(copy) ?? 0, 'id'] });
     }
-  };
-  /** Why a line's "character" that names the narrator or the volunteer is none, and where its text goes. */
-  const notACharacter = (line: Line): { why: string; fix: string } | undefined => {
-    const who = line.character.toLowerCase();
-    if (NARRATOR_WORDS.has(who)) {
-      return { why: 'the narrator is not a character, and a line is what a character says. What is told, not said, is the node\'s "narration".',
-        fix: `Move the text into this node's "narration" ("narration": ${quoteValue(line.text, 60)}, or after the narration it has), and remove the line.` };
-    }
-    if (VOLUNTEER_WORDS.has(who)) {
-      return { why: 'the volunteer is not a character. What the volunteer says or does is a reply, chosen at a decision; a line is what one of the characters says.',
-        fix: `If the volunteer says this, write it as a reply in a decision's "replies" ({ "id": "…", "text": ${quoteValue(line.text, 60)}, … }); if someone else does, ${characters.size > 0 ? `name their character (this scenario declares ${[...characters.keys()].slice(0, MAX_LISTED).map((c) => quoteValue(c, 40)).join(', ')})` : 'add them to "characters" and name them here'}.` };
-    }
-    return undefined;
   };
   /** With no near id: the characters the scenario declares (a few), and one to add, as for a variable. */
   const unknownCharacterFix = (name: string) => {
