@@ -77,6 +77,16 @@ async function presentToDebrief(user: ReturnType<typeof userEvent.setup>, pick =
     }
   }
 }
+
+/** Presenter mode on the example: `count` typed in the second reply's vote box; the first reply's box. */
+async function firstBoxAfterSecondCounted(user: ReturnType<typeof userEvent.setup>, count: string): Promise<HTMLInputElement> {
+  render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+  const [box, second] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+  await user.click(second as HTMLElement);
+  await user.keyboard(count);
+  return box as HTMLInputElement;
+}
+
 describe('presenter mode', () => {
   // The points: found in a trainer's walkthrough, the intro said "Replies are shown without scores
   // until the reveal", but the web reveal showed none, where the terminal's (--facilitate) says
@@ -256,10 +266,7 @@ describe('presenter mode', () => {
 
   it('a count deleted with Backspace empties its box (the next digit is the count, not "05") and counts nothing', async () => {
     const user = userEvent.setup();
-    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
-    const [box, second] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
-    await user.click(second as HTMLElement);
-    await user.keyboard('2');
+    const box = await firstBoxAfterSecondCounted(user, '2');
     await user.click(box as HTMLElement);
     await user.keyboard('3{Backspace}');
     expect(box?.value).toBe('');
@@ -274,10 +281,7 @@ describe('presenter mode', () => {
   // marked not counted (the box's own description says why), and the reveal waits for it.
   it('a count that is not a whole number from 0 ("-3", "2.5") stays as typed, marked not counted, and the reveal waits for it to be put right', async () => {
     const user = userEvent.setup();
-    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
-    const [box, second] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
-    await user.click(second as HTMLElement);
-    await user.keyboard('4');
+    const box = await firstBoxAfterSecondCounted(user, '4');
     for (const typed of ['-3', '2.5']) {
       await user.click(box as HTMLElement);
       await user.keyboard(`{Control>}a{/Control}{Backspace}${typed}`);
