@@ -103,6 +103,9 @@ async function atDesk(scenario: string, body: (s: PageSession, page: Page) => Pr
 
 /** From the scenario's opening scene to its first decision by keyboard (Continue), its replies shown. */
 async function continueToDecision(page: Page): Promise<void> {
+  // Tab only once the scene is drawn: under load the page could still be starting, and 120 Tabs
+  // went round an empty page before its Continue was there.
+  await page.getByRole('button', { name: 'Continue', exact: true }).waitFor();
   await tabToAndPress(page, /^Continue$/);
   await replyGroup(page).waitFor();
 }
@@ -328,7 +331,7 @@ describe('a volunteer by keyboard and screen reader', () => {
   // card still "Not completed yet" and with no "See your last debrief", until the page was reloaded.
   it('the first page follows a scenario played in another tab: its Continue link goes once it is finished there, the focus on it moving to the card', async () => {
     await atDesk('red-flags', async (s, page) => {
-      await tabToAndPress(page, /^Continue$/).catch(() => undefined);
+      await continueToDecision(page);
       await answerFirstByKey(page);
       const first = await s.context.newPage();
       await first.goto(web.app.url);
