@@ -55,6 +55,8 @@ async function ringContrast(page: Page): Promise<{ visible: boolean; ratio: numb
 /** Tabs to the Continue button (keyboard only; "See the debrief" after the last reply's feedback in practice) and presses Enter. */
 async function continueByKeyboard(page: Page) {
   const name = (await page.locator('#last-reply-heading').count()) ? 'See the debrief' : 'Continue';
+  // Tab only once the button is drawn (under load a page just opened could still be starting).
+  await page.getByRole('button', { name, exact: true }).waitFor();
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press('Tab');
     if ((await page.evaluate(() => document.activeElement?.textContent)) === name) return page.keyboard.press('Enter');
@@ -68,6 +70,7 @@ async function continueByKeyboard(page: Page) {
  * pressing 1 then did nothing, again and again, until the loop gave up), and Continue otherwise.
  */
 async function keyboardToDebrief(page: Page) {
+  await page.locator('#transcript .moment, #debrief-heading').first().waitFor();
   for (let i = 0; i < 80; i++) {
     if (await page.locator('#debrief-heading').count()) return;
     if (await replyGroup(page).count()) await answerFirstByKey(page);
