@@ -53,7 +53,7 @@ describe('session 41: wording that gave the answer away', () => {
     const secret = pins['youth-discloses'].reply('d4-promise-secret');
     expect(secret.text).not.toMatch(/not even/);
     expect(secret.text).toContain("Nobody's moving you because of me");
-    expect(pins['youth-discloses'].reply('d6-forbid').text).toMatch(/safety comes first/);
+    expect(pins['youth-discloses'].reply('d6-forbid').text).toMatch(/your safety (comes first|matters most)/); // "matters most", as d6-safety says, since reader-b-61 (story-61b)
     expect(replyValue(pins['youth-discloses'].reply('d6-forbid'))).toBeLessThan(0);
   });
 

@@ -95,14 +95,15 @@ describe('reader-b-61: the rewrites, each keeping its scores', () => {
     expect(scored(r)).toBe('consult-supervisor-on-suspicion follows 2, youth-centered follows 1');
   });
 
-  it('court-report d-hearing-repair: the best reply apologises too, and no longer alone opens on her feelings', () => {
-    const { best, wrong } = split('court-report', 'd-hearing-repair');
-    expect(best.map((r) => r.id)).toEqual(['d-hearing-repair-own']);
-    expect(best[0]?.text).toMatch(/\bsorry\b/);
-    expect(wrong.some((r) => /\bsorry\b/.test(r.text))).toBe(true);
-    expect(ACKNOWLEDGES.test(firstSentence(best[0]?.text ?? ''))).toBe(false);
-    expect(best[0]?.text).toMatch(/my mistake/);
-    expect(scored(best[0] as Reply)).toBe('youth-centered follows 2');
+  // court-report d-hearing-repair-own was not given the apology: it made the best reply there the longest or the
+  // second-longest (content-review's session-33 cap), and its feedback praises "taking her upset seriously", which
+  // needs its opening "You're right to be upset" (38b). harm-reduction d6r-csw owns a mistake too, and now says sorry.
+  it('harm-reduction d6r-csw apologises for the offer it takes back, and stays the shortest reply at its decision', () => {
+    const r = bundledReply('harm-reduction', 'd6-ride', 'd6r-csw');
+    expect(r.text).toMatch(/^Sorry, I can't come, and I shouldn't have offered\./);
+    expect(r.feedback).toContain('You own the mistake');
+    expect(bundledDecision('harm-reduction', 'd6-ride').replies.every((x) => x === r || x.text.length > r.text.length)).toBe(true);
+    expect(scored(r)).toBe('no-picking-up follows 2, csw-partnership follows 1, keep-communication-open follows 1');
   });
 
   it('before-relapse d8-ongoing gives its view as "I think", as the agreeing reply gives its own', () => {
