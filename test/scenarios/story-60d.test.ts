@@ -93,7 +93,7 @@ describe('reader-d-60: couch-rent d8-services, a CSEC advocate referral for a yo
 
 describe('reader-d-60: each changed file is one version on', () => {
   it('jae-and-hyung 28, youth-discloses 45 (couch-rent stays at 34, bumped earlier this session)', () => {
-    expect(bundledScenario('jae-and-hyung').version).toBe(28);
+    expect(bundledScenario('jae-and-hyung').version).toBeGreaterThanOrEqual(28); // 29 since reader-b-61 (story-61b)
     expect(bundledScenario('youth-discloses').version).toBeGreaterThanOrEqual(45); // 46 since reader-b-61 (story-61b)
     expect(bundledScenario('couch-rent').version).toBe(34);
   });

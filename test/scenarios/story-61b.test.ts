@@ -11,7 +11,9 @@ import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../
 // - the best reply was the only one to open on what the youth feels ("Makes sense…", "That's a scary thing…",
 //   "Losing all of them would be hard") at 18 of the 30 decisions where any reply opened so: "pick the one that
 //   validates first". A kind volunteer often does open so and then lectures, rushes or promises;
-// - "matters" was in seven best replies and one wrong one, three of them in saturday-shoots.
+// - "matters" was in seven best replies and one wrong one, three of them in saturday-shoots;
+// - "really" was in wrong replies only (17 decisions); "but" (20 decisions to 4) and an opening "Okay" (18 to 3) mostly
+//   so: the "validate, but…" and "Okay, I won't tell" of a kind volunteer. Three best replies now say them as plainly.
 // Each case below was seen failing on the files as they stood before the fix; scores are unchanged.
 
 type Side = { best: Reply[]; wrong: Reply[] };
@@ -38,6 +40,7 @@ const TWO_SIDED: [string, RegExp][] = [
   ['I think', /\bI think\b/i],
   ['makes sense', /\bmakes sense\b/i],
   ['matters', /\bmatters\b/i],
+  ['really', /\breally\b/i],
 ];
 
 /** A first sentence that names what the youth feels or lives through, before anything else. */
@@ -71,6 +74,29 @@ describe('reader-b-61: library-wide, no word of warmth or opinion marks one side
 });
 
 describe('reader-b-61: the rewrites, each keeping its scores', () => {
+  it.each([
+    ['youth-relapses', 'd6-every-week', 'd6-yes', /^Yes\. Every week\. Really\./, /\breally\b/i],
+    ['red-flags', 'r-court-nerves', 'r-court-nerves-offer', /^You really don't have to talk about it/, /\breally\b/i],
+    ['jae-and-hyung', 'd7-screening', 'd7-support', /^Scary, I know, but it's your call\./, /\bbut\b/],
+    ['whereabouts-unknown', 'd7-ride', 'd7-csw', /I can't drive out, but Mr\. Nasser can arrange a ride\./, /\bbut\b/],
+    ['youth-discloses', 'd6-weekend', 'd6-safety', /^Okay\. Your safety matters most/, /^Okay\b/],
+  ] as const)('%s %s: the best reply %s says, as plainly as a wrong reply at its decision, what only wrong replies said', (id, node, replyId, says, word) => {
+    const r = bundledReply(id, node, replyId);
+    expect(r.text).toMatch(says);
+    const { best, wrong } = split(id, node);
+    expect(best).toContain(r);
+    // "really" was in no best reply at all; "but" and "Okay" are said by a wrong reply at the same decision.
+    if (String(word) !== String(/\breally\b/i)) expect(wrong.some((w) => word.test(w.text)), wrong.map((w) => w.text).join(' | ')).toBe(true);
+  });
+
+  it('whereabouts d7-csw is no longer the only reply to name Dez, and none of the five became the longest at its decision', () => {
+    expect(bundledReply('whereabouts-unknown', 'd7-ride', 'd7-csw').text).not.toMatch(/\bDez\b/);
+    for (const [id, node, replyId] of [['youth-relapses', 'd6-every-week', 'd6-yes'], ['red-flags', 'r-court-nerves', 'r-court-nerves-offer'], ['jae-and-hyung', 'd7-screening', 'd7-support'], ['whereabouts-unknown', 'd7-ride', 'd7-csw'], ['youth-discloses', 'd6-weekend', 'd6-safety']] as const) {
+      const r = bundledReply(id, node, replyId);
+      expect(bundledDecision(id, node).replies.some((x) => x !== r && x.text.length > r.text.length), `${id} ${replyId}`).toBe(true);
+    }
+  });
+
   it('whereabouts d5-text and harm-reduction d6-text: the best reply is as glad as the one that asks where she is or comes to get him', () => {
     for (const [id, node] of [['whereabouts-unknown', 'd5-text'], ['harm-reduction', 'd6-text']] as const) {
       const { best, wrong } = split(id, node);
