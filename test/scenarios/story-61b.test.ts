@@ -9,11 +9,11 @@ import { BUNDLED_IDS, bundledDecision, bundledReply, bundledScenario } from '../
 // - "I'm so glad" (7 decisions), "I promise" (11), "sorry" (7) and "I think" (10) were in wrong replies only: gushing,
 //   promising, apologising or giving an opinion read as "wrong", whatever the reply then did;
 // - the best reply was the only one to open on what the youth feels ("Makes sense…", "That's a scary thing…",
-//   "Losing all of them would be hard") at 18 of the 30 decisions where any reply opened so: "pick the one that
+//   "Losing all of them would be hard") at 18 of the 29 decisions where any reply opened so (13 of 28 now): "pick the one that
 //   validates first". A kind volunteer often does open so and then lectures, rushes or promises;
 // - "matters" was in seven best replies and one wrong one, three of them in saturday-shoots;
-// - "really" was in wrong replies only (17 decisions); "but" (20 decisions to 4) and an opening "Okay" (18 to 3) mostly
-//   so: the "validate, but…" and "Okay, I won't tell" of a kind volunteer. Three best replies now say them as plainly.
+// - "really" was in wrong replies only (17 decisions); "but" (19 decisions to 4) and an opening "Okay" (18 to 3) mostly
+//   so: the "validate, but…" and "Okay, I won't tell" of a kind volunteer. Five best replies now say one of them as plainly.
 // Each case below was seen failing on the files as they stood before the fix; scores are unchanged.
 
 type Side = { best: Reply[]; wrong: Reply[] };
