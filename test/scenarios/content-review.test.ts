@@ -2641,7 +2641,8 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
       ['court-report', 'd-visit-promise', 'youth-centered follows 1, report-objective-strengths-based violates 1'],
       ['court-report', 'd-wellbeing-substance', 'report-no-substance-use violates 3'],
       ['court-report', 'd-status-unconfirmed-staff', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1'],
-      ['court-report', 'd-recs-unconfirmed-substance', 'no-revealing-recommendations violates 2, report-no-substance-use violates 2'],
+      // reader-c-61: the recommendation weighs 1 beside the Court Report rule, as at every revealing recommendation (story-61c).
+      ['court-report', 'd-recs-unconfirmed-substance', 'no-revealing-recommendations violates 1, report-no-substance-use violates 2'],
       ['left-placement-calls', 'd2-couch', 'no-picking-up violates 3, csw-partnership violates 1'],
       // The update still goes to Tomas, the CSW: csw-partnership followed (missed-truth-43).
       ['left-placement-calls', 'd4-say-nothing', 'team-communication violates 1, no-awol-label follows 1, csw-partnership follows 1'],

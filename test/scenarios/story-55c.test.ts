@@ -128,6 +128,7 @@ describe('reread2-55: the Court Report list is told in the guide\'s strength', (
     const f = bundledReply('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-substance').feedback;
     expect(f).toMatch(/which the guide lists among what not to disclose in a court report/);
     expect(f).toContain('(Potential Recommendations; Court Report)');
-    expect(scored('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-substance')).toEqual(['no-revealing-recommendations violates 2', 'report-no-substance-use violates 2']);
+    // reader-c-61: the recommendation now weighs 1 beside the Court Report rule (story-61c).
+    expect(scored('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-substance')).toEqual(['no-revealing-recommendations violates 1', 'report-no-substance-use violates 2']);
   });
 });

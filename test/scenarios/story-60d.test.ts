@@ -77,7 +77,8 @@ describe('reader-d-60: couch-rent d8-services, a CSEC advocate referral for a yo
     expect(scored('couch-rent', 'd8-report', 'd8-services')).toEqual([
       'report-objective-strengths-based follows 1',
       'review-recommendations follows 1',
-      'no-revealing-recommendations violates 2',
+      // reader-c-61: the recommendation weighs 1 beside the Court Report rule, as in youth-discloses and court-report (story-61c).
+      'no-revealing-recommendations violates 1',
       'report-csec-status-confirmed-only violates 2',
     ]);
     expect(bundledReply('couch-rent', 'd8-report', 'd8-services').feedback).toMatch(/CSEC status, which the guide keeps out of a court report unless DCFS or the court has confirmed it \(Court Report\)/);
@@ -95,6 +96,6 @@ describe('reader-d-60: each changed file is one version on', () => {
   it('jae-and-hyung 28, youth-discloses 45 (couch-rent stays at 34, bumped earlier this session)', () => {
     expect(bundledScenario('jae-and-hyung').version).toBeGreaterThanOrEqual(28); // 29 since reader-b-61 (story-61b)
     expect(bundledScenario('youth-discloses').version).toBeGreaterThanOrEqual(45); // 46 since reader-b-61 (story-61b)
-    expect(bundledScenario('couch-rent').version).toBe(34);
+    expect(bundledScenario('couch-rent').version).toBeGreaterThanOrEqual(34); // 35 since reader-c-61 (story-61c)
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { replyValue } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledReply, bundledScenario } from '../helpers/bundled.js';
+import { endedOn } from '../helpers/story.js';
 
 // Session 61 (reader-c-61): does every feedback say what the cited guide section says, no more and no less, and are
 // the same kinds of replies scored the same way across the sixteen scenarios? Each case was seen failing on the files
@@ -27,8 +29,62 @@ describe('reader-c-61: no feedback ends on the maxim about promises the guide do
   });
 });
 
+// 2. A recommendation that tells the court something on the guide's do-not-disclose list (Court Report) breaks that
+// rule, and also what Potential Recommendations says "may be inappropriate" before a youth has self-disclosed.
+// review-60 (story-60e) weighed the recommendation 1 beside the Court Report rule at 2 in youth-discloses, as
+// court-report d-recs-unconfirmed-restoration and d-recs-csec-prenatal already did. Two replies still weighed it 2:
+// couch-rent d8-services (a referral to a CSEC advocate for a youth nobody has confirmed), the same recommendation
+// as youth-discloses d8-hint-services with no reason in the story to weigh it more; and court-report
+// d-recs-unconfirmed-substance (an outpatient substance use program), which then cost more (-4) than writing the
+// substance use into the report outright (d-wellbeing-substance, -3), the inversion review-60 removed for status.
+describe('reader-c-61: a recommendation that discloses a do-not-disclose item weighs the same in every scenario', () => {
+  const DISCLOSURE = ['report-csec-status-confirmed-only', 'report-no-undisclosed-pregnancy', 'report-no-sexual-health', 'report-no-substance-use'];
+  const revealing = () => allReplies().filter(({ r }) => r.assessments.some((a) => a.principle === 'no-revealing-recommendations' && a.verdict === 'violates')
+    && r.assessments.some((a) => DISCLOSURE.includes(a.principle) && a.verdict === 'violates'));
+
+  it('each weighs the recommendation 1 beside the Court Report rule at 2', () => {
+    const found = revealing();
+    expect(found.map(({ id, r }) => `${id} ${r.id}`).sort()).toEqual([
+      'couch-rent d8-services', 'court-report d-recs-csec-prenatal', 'court-report d-recs-unconfirmed-restoration',
+      'court-report d-recs-unconfirmed-substance', 'youth-discloses d8-hint-services',
+    ]);
+    for (const { id, r } of found) {
+      const weight = (p: string) => r.assessments.find((a) => a.principle === p)?.weight ?? 1;
+      expect(weight('no-revealing-recommendations'), `${id} ${r.id}`).toBe(1);
+      const rule = r.assessments.find((a) => DISCLOSURE.includes(a.principle))!;
+      expect(weight(rule.principle), `${id} ${r.id} ${rule.principle}`).toBe(2);
+    }
+  });
+
+  it('in a scenario, implying the item through a recommendation costs no more than writing it into the report', () => {
+    const inverted: string[] = [];
+    for (const id of BUNDLED_IDS) {
+      const replies = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+      for (const p of DISCLOSURE) {
+        const breaks = replies.filter((r) => r.assessments.some((a) => a.principle === p && a.verdict === 'violates'));
+        const implied = breaks.filter((r) => r.assessments.some((a) => a.principle === 'no-revealing-recommendations' && a.verdict === 'violates'));
+        const stated = breaks.filter((r) => !implied.includes(r));
+        for (const i of implied) for (const s of stated) if (replyValue(i) < replyValue(s)) inverted.push(`${id} ${p}: ${i.id} ${replyValue(i)} < ${s.id} ${replyValue(s)}`);
+      }
+    }
+    expect(inverted).toEqual([]);
+    expect(replyValue(bundledReply('court-report', 'd-recs-unconfirmed', 'd-recs-unconfirmed-substance'))).toBe(replyValue(bundledReply('court-report', 'd-wellbeing', 'd-wellbeing-substance')));
+  });
+
+  it('couch-rent d8-services still goes against both rules in the debrief, and the story still does not end strong', () => {
+    const BEST = ['d1-heard', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled', 'd7-bad-night', 'd8-strengths'];
+    const d = endedOn('couch-rent', BEST.map((r) => (r === 'd8-strengths' ? 'd8-services' : r)));
+    expect(d.principles.find((p) => p.principleId === 'report-csec-status-confirmed-only')?.status).toBe('violated');
+    expect(d.principles.find((p) => p.principleId === 'no-revealing-recommendations')?.status).toBe('violated');
+    expect(d.ending?.id).toBe('end-mixed');
+    expect(endedOn('couch-rent', BEST).ending?.id).toBe('end-strong');
+  });
+});
+
 describe('reader-c-61: each changed file is one version on', () => {
-  it('the-list 36', () => {
+  it('the-list 36, couch-rent 35, court-report 44', () => {
     expect(bundledScenario('the-list').version).toBeGreaterThanOrEqual(36);
+    expect(bundledScenario('couch-rent').version).toBeGreaterThanOrEqual(35);
+    expect(bundledScenario('court-report').version).toBeGreaterThanOrEqual(44);
   });
 });
