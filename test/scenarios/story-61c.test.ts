@@ -81,10 +81,28 @@ describe('reader-c-61: a recommendation that discloses a do-not-disclose item we
   });
 });
 
+// 3. A reply that promises, or goes, to pick up a youth who left placement without permission breaks the guide's rule
+// (no-picking-up, critical, weight 3) and, by making the volunteer the one who answers a crisis, not-first-responder
+// beside it. Every such reply in the set weighs the second 1 (harm-reduction d3-ride, jae-and-hyung d6-rescue,
+// youth-relapses d4-call-me, whereabouts-unknown d8-promise: "day or night, I'll come and get you"), except
+// saturday-shoots d4-rescue ("I'll come and get you, whatever time it is and wherever you are, no questions asked"),
+// which weighed it 2 with nothing in the story to weigh it more.
+describe('reader-c-61: a promise to come and get a youth weighs the first-responder point the same in every scenario', () => {
+  it('every reply that breaks no-picking-up and not-first-responder weighs them 3 and 1', () => {
+    const both = allReplies().filter(({ r }) => ['no-picking-up', 'not-first-responder'].every((p) => r.assessments.some((a) => a.principle === p && a.verdict === 'violates')));
+    expect(both.length).toBeGreaterThanOrEqual(10);
+    const off = both.filter(({ r }) => r.assessments.some((a) => (a.principle === 'no-picking-up' && a.weight !== 3) || (a.principle === 'not-first-responder' && (a.weight ?? 1) !== 1)))
+      .map(({ id, r }) => `${id} ${r.id}`);
+    expect(off).toEqual([]);
+    expect(scored('saturday-shoots', 'd4-secret', 'd4-rescue')).toEqual(['no-picking-up violates 3', 'not-first-responder violates 1']);
+  });
+});
+
 describe('reader-c-61: each changed file is one version on', () => {
-  it('the-list 36, couch-rent 35, court-report 44', () => {
+  it('the-list 36, couch-rent 35, court-report 44, saturday-shoots 31', () => {
     expect(bundledScenario('the-list').version).toBeGreaterThanOrEqual(36);
     expect(bundledScenario('couch-rent').version).toBeGreaterThanOrEqual(35);
     expect(bundledScenario('court-report').version).toBeGreaterThanOrEqual(44);
+    expect(bundledScenario('saturday-shoots').version).toBeGreaterThanOrEqual(31);
   });
 });
