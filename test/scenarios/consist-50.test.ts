@@ -48,7 +48,9 @@ describe('consist-50: relief that asks for a promise not to leave again is asses
     expect(scored('couch-rent', 'd1-bench', 'd1-promise')).toBe('harm-reduction-unmet-needs follows 1, resources-reduce-harm violates 1');
     expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').text).toMatch(/Is that why you left\?/);
     expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').feedback).not.toMatch(/Likelihood of Relapse|safety first|main priority/);
-    expect(scored('harm-reduction', 'd1-heard', 'd1-promise')).toBe('safety-is-priority follows 1, expect-relapse violates 1');
+    // reader-c-61: harm-reduction d1-promise is credited on the acceptance it shows ("I'm so glad you're back"), not on
+    // the reassurance that his safety comes first "regardless of their choices", which its promise asks against (story-61c).
+    expect(scored('harm-reduction', 'd1-heard', 'd1-promise')).toBe('remain-accepting follows 1, expect-relapse violates 1');
     // The demand is still named as the flaw, in the guide's terms.
     expect(bundledReply('couch-rent', 'd1-bench', 'd1-promise').feedback).toMatch(/cannot stop a child from running away.*\(What if my youth returns from leaving placement\?\)/);
     expect(bundledReply('harm-reduction', 'd1-heard', 'd1-promise').feedback).toMatch(/relapse as part of any change/);

@@ -98,11 +98,44 @@ describe('reader-c-61: a promise to come and get a youth weighs the first-respon
   });
 });
 
+// 4. harm-reduction d1-promise ("I'm so glad you're back. You scared us. Just promise me no more disappearing?") was
+// credited on safety-is-priority, whose rule is the guide's "reassure the youth that your main priority is their safety
+// regardless of their choices" (Likelihood of Relapse): a reply whose one request is a promise about his choices says the
+// opposite of "regardless". What it does carry is acceptance on his return ("I'm so glad you're back"), which the same
+// section asks for (remain a source of support and acceptance); it is credited on that, its value unchanged (0), so the
+// debrief now tells the volunteer the reassurance was a chance missed (d1-glad carries it: "whatever happens").
+describe('reader-c-61: a promise asked of the youth is not credited as safety first "regardless of their choices"', () => {
+  const BEST = ['d1-glad', 'd2-need', 'd3-plan', 'd4-words', 'd5-share', 'd6-glad', 'd7-honest', 'd8-steps', 'd9-review'];
+
+  it('no reply that asks the youth to promise something is credited on safety-is-priority', () => {
+    const credited = allReplies().filter(({ r }) => /\bpromise me\b/i.test(r.text)
+      && r.assessments.some((a) => a.principle === 'safety-is-priority' && a.verdict === 'follows')).map(({ id, r }) => `${id} ${r.id}`);
+    expect(credited).toEqual([]);
+  });
+
+  it('harm-reduction d1-promise is credited on acceptance, faulted on the demand, and worth what it was', () => {
+    const r = bundledReply('harm-reduction', 'd1-heard', 'd1-promise');
+    expect(scored('harm-reduction', 'd1-heard', 'd1-promise')).toEqual(['remain-accepting follows 1', 'expect-relapse violates 1']);
+    expect(replyValue(r)).toBe(0);
+    expect(r.feedback).toMatch(/source of support and acceptance, which is right \(Likelihood of Relapse\)/);
+    expect(r.feedback).toMatch(/main priority regardless of his choices \(Likelihood of Relapse\)/);
+    expect(r.feedback).toMatch(/relapse as part of any change/);
+  });
+
+  it('the debrief of a playthrough through it lists the safety-first reassurance as missed, not followed', () => {
+    const d = endedOn('harm-reduction', BEST.map((x) => (x === 'd1-glad' ? 'd1-promise' : x)));
+    expect(d.principles.find((p) => p.principleId === 'safety-is-priority')?.status).toBe('missed');
+    expect(d.principles.find((p) => p.principleId === 'expect-relapse')?.status).toBe('violated');
+    expect(endedOn('harm-reduction', BEST).principles.find((p) => p.principleId === 'safety-is-priority')?.status).toBe('followed');
+  });
+});
+
 describe('reader-c-61: each changed file is one version on', () => {
-  it('the-list 36, couch-rent 35, court-report 44, saturday-shoots 31', () => {
+  it('the-list 36, couch-rent 35, court-report 44, saturday-shoots 31, harm-reduction 42', () => {
     expect(bundledScenario('the-list').version).toBeGreaterThanOrEqual(36);
     expect(bundledScenario('couch-rent').version).toBeGreaterThanOrEqual(35);
     expect(bundledScenario('court-report').version).toBeGreaterThanOrEqual(44);
     expect(bundledScenario('saturday-shoots').version).toBeGreaterThanOrEqual(31);
+    expect(bundledScenario('harm-reduction').version).toBeGreaterThanOrEqual(42);
   });
 });
