@@ -16,8 +16,10 @@ const allReplies = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.f
 // guide says (discuss a suspicion with your Advocate Supervisor, Red Flags) and CASA/LA's own mandated-reporter
 // statement, named as such.
 describe('reader-c-61: no feedback ends on the maxim about promises the guide does not hold', () => {
-  it('no reply in the bundled set says a promise costs more later than an honest answer now', () => {
-    const maxim = allReplies().filter(({ r }) => /costs? more later than an honest answer/i.test(r.feedback)).map(({ id, r }) => `${id} ${r.id}`);
+  // The lead added the hedged form youth-discloses d4-promise-secret ended on ("If she later finds out it wasn't
+  // kept, that is likely to cost more trust than honesty costs now."): the same maxim, which no section holds.
+  it('no reply in the bundled set says a promise costs more later (or more trust) than an honest answer now', () => {
+    const maxim = allReplies().filter(({ r }) => /costs? more later than an honest answer|cost more trust than honesty/i.test(r.feedback)).map(({ id, r }) => `${id} ${r.id}`);
     expect(maxim).toEqual([]);
   });
 
