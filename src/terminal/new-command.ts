@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { newScenario, NEW_SCENARIO_VERSION, shownFileName, visibleLine, type NewScenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
@@ -51,10 +51,13 @@ function sameFolder(a: string, b: string): boolean {
   }
 }
 
-/** What is at `path` already: 'folder', true for anything else (a file, a link, a device), false for nothing. */
-function thereAlready(path: string): 'folder' | boolean {
+/**
+ * What is at `path` already: 'folder', true for anything else (a file, a link, a device), false for
+ * nothing. `throughLink`: a link to a folder is a folder (one to write into, not a thing in the way).
+ */
+function thereAlready(path: string, throughLink = false): 'folder' | boolean {
   try {
-    return lstatSync(path).isDirectory() ? 'folder' : true;
+    return (throughLink ? statSync : lstatSync)(path).isDirectory() ? 'folder' : true;
   } catch {
     return false;
   }
@@ -78,9 +81,11 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
   if (given.trim() === '') throw new UsageError(`new needs the new scenario's id or the file to write, e.g. ${example}`);
   const asPath = /\.json$/i.test(given) || given.includes('/') || given.includes('\\');
   if (asPath && !/\.json$/i.test(given)) {
-    const folder = /[\\/]$/.test(given);
-    throw new UsageError(folder
-      ? `new needs the file's name too: a scenario file is named after its id, e.g. ${visibleLine(`${given}${example}.json`)}`
+    // A folder that is there (drafts/sub, no slash at its end) is one to write into, as drafts/ is:
+    // told to "write drafts/sub.json", a file beside it, the trainer was sent out of the folder named.
+    const slash = /[\\/]$/.test(given);
+    throw new UsageError(slash || thereAlready(given, true) === 'folder'
+      ? `new needs the file's name too: a scenario file is named after its id, e.g. ${visibleLine(`${given}${slash ? '' : '/'}${example}.json`)}`
       : `a scenario file's name ends in .json: write ${visibleLine(`${given}.json`)}`);
   }
   const cwd = process.cwd();

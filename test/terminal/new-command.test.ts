@@ -211,6 +211,17 @@ describe('casa-practice new, in a folder of the trainer\'s own', () => {
     expect(r.err).toMatch(/For usage, run:\nnode \S+casa-practice\.js new --help\n$/);
     expect(readdirSync(dir)).toEqual(['.state']);
   });
+
+  it('a folder that is there, named without a slash at its end, is asked for the file\'s name in it, not told to write a file beside it (exit 2)', async () => {
+    const { dir, env } = place();
+    mkdirSync(join(dir, 'drafts', 'court'), { recursive: true });
+    const r = await runChild(['new', 'drafts/court'], '', env, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('new needs the file\'s name too: a scenario file is named after its id, e.g. drafts/court/first-court-date.json');
+    expect(r.err).not.toContain('drafts/court.json');
+    expect(readdirSync(join(dir, 'drafts'))).toEqual(['court']);
+    expect(readdirSync(join(dir, 'drafts', 'court'))).toEqual([]);
+  });
 });
 
 describe('casa-practice new in the help', () => {
