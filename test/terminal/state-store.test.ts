@@ -2,7 +2,9 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkStateFolder, errorWords, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
+import { checkStateFolder, errorWords, resilientStore, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
+import { fileStore } from '../../src/terminal/node/file-store.js';
+import { readRecords, RECORDS_KEY } from '../../src/machines/light.js';
 import { writeAtomicAsync } from '../../src/terminal/room/command.js';
 import { writeAtomic, writeNew } from '../../src/terminal/state.js';
 import { exportsDir, newestSessionSummary, shownPath, shownStateDir, writeSessionSummary } from '../../src/terminal/export.js';
@@ -180,5 +182,31 @@ describe('session summary names', () => {
     utimesSync(second as string, after, after);
     expect((second as string) < (first as string)).toBe(true);
     expect(newestSessionSummary(scenario, env)).toBe(second);
+  });
+});
+
+describe('the state store when a file cannot be read', () => {
+  // A records file or debrief left by \`sudo npx casa-practice\` (root's, mode 600): Node's error put
+  // into the core's words read "could not be read (EACCES: permission denied, open '/home/…/records.json')".
+  it('throws the error in words, its code kept, so the notices say "permission denied", not Node\'s message and path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-unreadable-'));
+    writeFileSync(join(dir, 'records.json'), '{}');
+    const files = fileStore(dir);
+    const refusing = { ...files, read: (key: string) => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${files.pathOf(key)}'`), { code: 'EACCES' });
+    } };
+    const store = resilientStore(dir, refusing);
+    let thrown: unknown;
+    try {
+      store.read('debriefs/red-flags.json');
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as Error).message).toBe('permission denied');
+    expect((thrown as NodeJS.ErrnoException).code).toBe('EACCES');
+    const notice = readRecords(store).notice ?? '';
+    expect(notice).toMatch(/^Your completion records could not be read \(permission denied\); /);
+    expect(notice).not.toContain('EACCES');
+    expect(notice).not.toContain(`open '${join(dir, RECORDS_KEY)}'`);
   });
 });

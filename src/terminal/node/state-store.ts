@@ -242,6 +242,22 @@ export function stateStore(env: NodeJS.ProcessEnv = process.env): StateStore {
 
 const GONE = Symbol('removed');
 
+/**
+ * A key's file as `files` reads it, a file-system error thrown in words (errorWords), its code kept:
+ * the core says a read error's message to the volunteer ("The last debrief could not be read (…)",
+ * "Your completion records could not be read (…)"), and Node's own was "EACCES: permission denied,
+ * open '/home/…/records.json'", its code and the path in the middle of a sentence. An error of the
+ * store's own (a file too large, not a regular file) has words and no code: thrown as it is.
+ */
+function readInWords(files: FileStore, key: string): string | undefined {
+  try {
+    return files.read(key);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    throw typeof code === 'string' ? Object.assign(new Error(errorWords(e)), { code }) : e;
+  }
+}
+
 /** The store stateStore keeps for a folder, over `files` (a test gives a file store with a small limit). */
 export function resilientStore(dir: string, files: FileStore = fileStore(dir)): StateStore {
   // Keys whose latest value lives only in memory (or was removed there), because the disk refused.
@@ -297,11 +313,11 @@ export function resilientStore(dir: string, files: FileStore = fileStore(dir)): 
     savingRefusal: () => savingRefused,
     lostWrites: () => lost,
     inMemoryOnly: (key) => memory.has(key) && memory.get(key)?.text !== GONE,
-    readKept: (key) => files.read(key),
+    readKept: (key) => readInWords(files, key),
     read(key) {
       const m = memory.get(key);
       if (m) return m.text === GONE ? undefined : m.text;
-      return files.read(key);
+      return readInWords(files, key);
     },
     write(key, text) {
       const why = untouchable.get(key);
