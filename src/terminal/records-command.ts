@@ -43,7 +43,7 @@ Options:
 Exit codes: 0 done, 1 no finished practice for --xapi, 2 usage error,
 66 a --scenarios file or folder could not be read, 70 the xAPI statements
 could not be made, 73 the --xapi file is already there, 74 the state folder
-could not be read or a file could not be written.
+or the records file could not be read, or a file could not be written.
 `;
 
 /**
@@ -128,6 +128,15 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   // Not cut inside a word: the notice names the file the damaged records were moved to, and a path
   // broken across lines cannot be copied.
   const notice = recordsNoticeLines(read);
+  // Records that could not be read and are left where they are (root's, mode 600, in a folder this
+  // user cannot write, after one \`sudo npx casa-practice\`): they may hold all of the volunteer's
+  // practice, and "No completed practice yet" under the notice, exit code 0 (and a CSV or backup of
+  // none of it, with --csv or --backup), was not true. Said as a state folder that cannot be read is:
+  // on stderr, with what to do, exit code 74, nothing written.
+  if (read.setAside?.cannotRead === true && read.unsaved === true) {
+    io.err(`${wrapWords(`casa-practice: ${notice ?? ''}`, width)}\n${wrapWords(`Your finished practice cannot be shown${args.flags.has('csv') || args.flags.has('backup') || args.flags.has('xapi') ? ', and no file was written' : ''}: make the records file readable by you (it may belong to another user), then run the command again.`, width)}\n`);
+    return 74;
+  }
   if (notice) io.out(`${wrapWords(notice, width)}\n`);
   // The year asked for, else this year, or last year when this one has no practice yet and last
   // year has (as the web certificate opens): in January it said "No practice was completed in 2027"

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseBest, startSession, writeSave, importBackup, xapiFile, xapiLearner, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
@@ -10,7 +10,7 @@ import { wrapWords } from '../../src/terminal/wrap.js';
 import { example, play } from '../machines/core/fixtures.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
-import { runInProcess } from './helpers/cli.js';
+import { READ_ONLY_SKIP, readOnlyTestable, runChild, runInProcess } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 import { timeZoneForFile } from '../helpers/time-zone.js';
 
@@ -519,6 +519,28 @@ describe('casa-practice records --xapi <file>', () => {
     const fresh = run([], { XDG_STATE_HOME: join(base, 'not-yet') });
     expect(fresh).toMatchObject({ code: 0, err: '' });
     expect(fresh.flat).toContain(NO_PRACTICE_YET);
+  });
+
+  // Found by the newcomer walkthrough: records.json left by one \`sudo npx casa-practice\` (root's, mode
+  // 600, in a folder of root's) printed "No completed practice yet" under the notice that it could
+  // not be read, with exit code 0, and --csv wrote a CSV of none of the practice it holds.
+  it.skipIf(!readOnlyTestable())(`a records file that cannot be read nor set aside is said with what to do, exit code 74, never as "No completed practice yet", and --csv writes nothing${readOnlyTestable() ? '' : READ_ONLY_SKIP}`, async () => {
+    const env = envWithPractice();
+    const base = env.XDG_STATE_HOME as string;
+    const dir = join(base, 'casa-practice');
+    chmodSync(base, 0o755);
+    chmodSync(join(dir, 'records.json'), 0o000);
+    chmodSync(dir, 0o555);
+    const other = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = await runChild(['records', '--csv'], '', { ...env, HOME: base }, { cwd: base, ...other });
+    chmodSync(dir, 0o755);
+    expect(r.code).toBe(74);
+    expect(r.out).toBe('');
+    const flat = r.err.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/^casa-practice: Your completion records could not be read \(permission denied\); /);
+    expect(flat).toContain('Your finished practice cannot be shown, and no file was written: make the records file readable by you (it may belong to another user), then run the command again.');
+    expect(r.err).not.toContain(NO_PRACTICE_YET);
+    expect(readdirSync(dir).sort()).toEqual(['records.json']);
   });
 
   it('a folder whose name is not UTF-8 is said to be one, not a folder that does not exist', () => {
