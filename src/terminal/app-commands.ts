@@ -201,10 +201,11 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   if (args.flags.has('help')) return help(io, RESUME_HELP);
   if (args.positionals.length > 0) throw new UsageError('resume takes no scenario');
   const base = request(args);
-  const { keptRoomSessions, newerSavesLine, readSave, roomSessionArgs } = await import('./saves.js');
+  const { keptRoomSessions, newerSavesLine, readSave, roomSessionArgs, unlistedSavesWords } = await import('./saves.js');
   const found = readSave(process.env);
-  // None this version can continue: the saves a newer version wrote (passed over) are named by title.
-  if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env), roomSessionArgs, process.env, newerSavesLine(undefined, process.env)) }, io);
+  // None this version can continue: the saves a newer version wrote (passed over) are named by title;
+  // none seen in a saves folder that cannot be listed is not "No saved session was found".
+  if (found.kind === 'none') return run({ ...base, notice: unlistedSavesWords(process.env) ?? noSaveWords(keptRoomSessions(process.env), roomSessionArgs, process.env, newerSavesLine(undefined, process.env)) }, io);
   // Its trainer's file moved: the app (or the line-by-line prompt) asks where it is now.
   if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {

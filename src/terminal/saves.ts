@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveHold, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
@@ -18,6 +18,24 @@ import { UsageError } from './args.js';
 /** The folder of saved sessions. */
 export function savesDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'saves');
+}
+
+/**
+ * Why the saves folder, which is there, cannot be listed (errorWords), said for `resume` with the
+ * folder's path; undefined when it can be, or is not there (nothing saved yet, or a file in the way:
+ * the start's notice says that). Listed as empty (the store lists no key it cannot see), a folder
+ * made unreadable (chmod 000, another user's with mode 700) holding a save was said as "No saved
+ * session was found".
+ */
+export function unlistedSavesWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    readdirSync(savesDir(env));
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return `Your saves could not be read: the folder ${core.shownFileName(savesDir(env))} cannot be opened (${errorWords(e)}). Make it readable by you to continue a save; choose a scenario.`;
+  }
 }
 
 /** Saves a session in progress (atomically); returns the file written. */
