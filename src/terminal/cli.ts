@@ -1,4 +1,4 @@
-import { didYouMean, quoteAsWritten, visibleLine } from '../machines/light.js';
+import { didYouMean, quoteAsWritten, quoteValue, visibleLine } from '../machines/light.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
@@ -105,7 +105,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       // are typed): the same words with the option, as a trainer meant them.
       const option = APP_OPTIONS.has(first.toLowerCase()) ? ` It is an option: ${command([`--${first.toLowerCase()}`, ...rest].map(shellWord).join(' '))}` : '';
       // Quoted as written: cleaned, "play" with a zero-width space read 'unknown command "play". Did you mean "play"?'.
-      throw new UsageError(`unknown command ${quoteAsWritten(first, 1000)}.${play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
+      // A command's name near it first ("plya"); else a bundled scenario's id mistyped ("red-flag"),
+      // with the command that plays it.
+      const near = play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help']) || (await import('./files.js')).nearScenarioId(first);
+      const nearScenario = near && !near.startsWith(' ') ? ` Did you mean the scenario ${quoteValue(near)}? To play it: ${command(`play ${near}`)}` : near;
+      throw new UsageError(`unknown command ${quoteAsWritten(first, 1000)}.${nearScenario ?? ''}`);
     }
     return await (await load())(rest, io);
   } catch (e) {

@@ -383,6 +383,11 @@ export function namesScenario(word: string): boolean {
   return bundledIds().includes(word);
 }
 
+/** The bundled scenario's id a mistyped word most likely meant ("red-flag" → "red-flags"), if one is near. */
+export function nearScenarioId(word: string): string | undefined {
+  return /\s/.test(word) ? undefined : closest(word, bundledIds());
+}
+
 /** The ids of the bundled scenarios, as their file names give them. */
 function bundledIds(): string[] {
   try {

@@ -141,6 +141,16 @@ describe('casa-practice validate', () => {
     expect((await run('plya')).err).not.toContain('To play that scenario');
   });
 
+  // A bundled scenario's id mistyped where the command goes ("npx casa-practice red-flag") was told
+  // only 'unknown command "red-flag".', with nothing to go on; the exact id was told how to play it.
+  it('a mistyped scenario id where the command goes is told the scenario it is near and the command that plays it; a word near nothing is told nothing', async () => {
+    const r = await run('red-flag');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^casa-practice: unknown command "red-flag"\. Did you mean the scenario "red-flags"\? To play it: [^\n]*casa-practice(\.js)? play red-flags\n/);
+    expect((await run('plya')).err).toContain('Did you mean "play"?');
+    expect((await run('frobnicate')).err).toMatch(/^casa-practice: unknown command "frobnicate"\.\n/);
+  });
+
   it('an option of the picker typed as a command ("facilitate testifying", as "play" and "room" are typed) is refused with the same words as the option', async () => {
     const r = await run('facilitate', 'testifying', '--plain');
     expect(r.code).toBe(2);
