@@ -5,11 +5,15 @@ import { bestPathSays, criticalGroups, decisionPointer, inVoice, outcomeWords, p
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
  * character that could start a link or image ([ ]), raw HTML or an autolink (< >), emphasis or code
- * (* _ `), or a backslash escape itself. Scenario texts are untrusted; an exported debrief or session
- * summary is opened in Markdown viewers that render HTML and follow links.
+ * (* _ `), a strikethrough (~, GitHub's), or a backslash escape itself, and before an "&" that
+ * starts a character reference ("&lt;", "&#x202E;"). Scenario texts are untrusted; an exported
+ * debrief or session summary is opened in Markdown viewers that render HTML and follow links. Left
+ * as they were, "~~Do not~~ report" in feedback was drawn struck through (the apps show the
+ * tildes), and "&#x202E;" became the right-to-left override the apps leave out of a text, turning
+ * the words after it round.
  */
 export function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>~]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)/g, (c) => `\\${c}`);
 }
 
 /**

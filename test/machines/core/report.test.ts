@@ -451,6 +451,24 @@ describe('debriefMarkdown', () => {
     }
   });
 
+  // The apps show "~~Do not~~" with its tildes and leave a right-to-left override out of a text; a
+  // GitHub-flavoured viewer drew the export's "~~Do not~~ report" struck through (read: "report"),
+  // and turned "&#x202E;" into the override itself, the words after it shown backwards.
+  it('shows a strikethrough and a character reference in scenario text as written, not as markup', () => {
+    const MARKS = ' ~~Do not~~ report ~it~ &#x202E;gnirts &#8238;x &lt;b&gt; &amp; Q&A, 5 & 6, &nbsp;';
+    const s = JSON.parse(JSON.stringify(example, (key, v: unknown) => (['title', 'text', 'narration', 'feedback', 'prompt', 'discussionPrompt'].includes(key) && typeof v === 'string' ? `${v}${MARKS}` : v))) as Scenario;
+    const docs = {
+      debrief: debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search']))),
+      summary: facilitationMarkdown(s, [facilitatedDecision(selectView(s, startFacilitation(s).getSnapshot()), { 'phone-curious': 2 }, 1)], debriefOf(s, ['phone-curious', 'after-supervisor'])),
+    };
+    for (const [name, md] of Object.entries(docs)) {
+      // No tilde and no character reference unescaped; an "&" that starts none is left as it is.
+      expect(md.match(/(?<!\\)~/g), name).toBeNull();
+      expect(md.match(/(?<!\\)&(?:#\d+|#x[0-9a-f]+|[a-z]+);/gi), name).toBeNull();
+      expect(md, name).toContain('\\~\\~Do not\\~\\~ report \\~it\\~ \\&#x202E;gnirts \\&#8238;x \\&lt;b\\&gt; \\&amp; Q&A, 5 & 6, \\&nbsp;');
+    }
+  });
+
   // The lookup of each violation's turn is now by (decision, reply) with a cursor (it searched the
   // transcript from the start for each one: quadratic, see bench/debrief.ts); the same reply made
   // again later, or a reply making two, must still point at its own turn.
