@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostProblem, listenFailure } from '../../src/terminal/room/command.js';
+import { hostProblem, listenFailure, roomAddresses } from '../../src/terminal/room/command.js';
 import { runInProcess } from './helpers/cli.js';
+import { Presenter } from './helpers/room.js';
+import { spawnRoom, started } from './helpers/room-process.js';
 
 // An address copied with its port, or mistyped in its numbers, was looked up as a name: the room
 // said only "the room could not start: getaddrinfo ENOTFOUND 127.0.0.1:8080" (after a lookup on the
@@ -31,5 +37,34 @@ describe('room --host that is no address', () => {
     }
     expect(listenFailure(Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES' }), '0.0.0.0', 80, false)).toBe('port 80 may be taken only by an administrator on this laptop (ports below 1024, usually): pass --port 0 for any free port, or a port from 1024 up');
     expect(listenFailure(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }), '0.0.0.0', 8080, true)).toBe('port 8080 is in use by another program (phones will need the new address: pass --port 0 for any free port)');
+  });
+});
+
+// The presenter address named 127.0.0.1 for every room on this machine only: a room on 127.0.0.2, or
+// on localhost where the system takes that for ::1 (macOS), listens where 127.0.0.1 finds nothing,
+// and the presenter page did not open ("connection refused").
+describe('room --host on this machine only: the presenter address is where the room listens', () => {
+  it('names the address the room listens on (every network: this laptop\'s loopback)', () => {
+    const presenterOf = (host: string) => new URL(roomAddresses(host, 4000, 'ABC234', 't'.repeat(43), 'red-flags').presenter).host;
+    expect(presenterOf('127.0.0.2')).toBe('127.0.0.2:4000');
+    expect(presenterOf('localhost')).toBe('localhost:4000');
+    expect(presenterOf('::1')).toBe('[::1]:4000');
+    expect(presenterOf('127.0.0.1')).toBe('127.0.0.1:4000');
+    expect(presenterOf('0.0.0.0')).toBe('127.0.0.1:4000');
+    expect(presenterOf('::')).toBe('127.0.0.1:4000');
+  });
+
+  it('a room on 127.0.0.2 is presented from the address it prints', async ({ onTestFinished, skip }) => {
+    // Linux answers all of 127/8; macOS only 127.0.0.1 unless told otherwise.
+    const bindable = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).listen(0, '127.0.0.2', () => probe.close(() => resolve(true)));
+    });
+    if (!bindable) return skip('127.0.0.2 is not an address of this machine');
+    const room = started(spawnRoom(['red-flags', '--host', '127.0.0.2', '--port', '0'], { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) }), onTestFinished);
+    const [, host, port, code, token] = await room.waitFor(/http:\/\/([\d.]+):(\d+)\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#\/presenter\/red-flags/);
+    expect(host).toBe('127.0.0.2');
+    const presenter = await Presenter.connect(`ws://${host}:${port}`, code as string, token as string);
+    expect(presenter.view.room).toBe(code);
+    presenter.ws.close();
   });
 });

@@ -85,8 +85,10 @@ export function roomAddresses(host: string, port: number, room: string, token: s
   const lan = any ? lanAddresses() : [];
   const joinHost = any ? (lan[0] ?? '127.0.0.1') : host;
   const path = `/join?room=${room}`;
-  // The presenter page runs on this laptop: loopback when the room listens there.
-  const presenterHost = any || host === 'localhost' || host.startsWith('127.') ? '127.0.0.1' : host;
+  // The presenter page runs on this laptop: loopback when the room listens on every network, else
+  // the address it listens on. A room on 127.0.0.2 (or on localhost where that is ::1, as on macOS)
+  // was given 127.0.0.1 here, where nothing listens: the presenter page did not open.
+  const presenterHost = any ? '127.0.0.1' : host;
   return {
     join: `http://${urlHost(joinHost)}:${port}${path}`,
     others: lan.slice(1).map((a) => `http://${urlHost(a)}:${port}${path}`),
