@@ -9,7 +9,7 @@ import {
   createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSessionView, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
   type PresenterView, type RoomState, type Scenario, type ServerError, type ToPresenter, type VoterView,
 } from '../../src/machines/index.js';
-import { isLaptop, limitGroup, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, voterText, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
+import { heartbeatDropped, isLaptop, limitGroup, logLine, plainAddress, readVoterFiles, startRoomServer, tokenMatches, voterText, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { deviceId, lcg, Phone, Presenter } from './helpers/room.js';
 
@@ -682,6 +682,31 @@ describe('live room server: faults', () => {
     await presenter.until((c) => c.connected === 1 && c.joined === 2, 'the silent phone dropped');
     expect(r.logs.filter((l) => l.includes('no answer to the heartbeat'))).toHaveLength(1);
     expect(phones[1]!.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  // A line each scrolled the trainer's controls away: the venue's Wi-Fi gone for a moment drops every
+  // phone at one heartbeat, and a script can hold hundreds of connections open, then go silent.
+  it('many connections silent at once: their drops are said in a line or two, not one line each', async () => {
+    const r = await start({ heartbeatMs: 40 });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    const phones = await Promise.all(Array.from({ length: 13 }, (_, i) => Phone.join(r.base, ROOM, deviceId(i))));
+    await presenter.until((c) => c.connected === 13);
+    for (const p of phones.slice(1)) (p.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await presenter.until((c) => c.connected === 1 && c.joined === 13, 'the silent phones dropped');
+    const lines = r.logs.filter((l) => l.includes('no answer to the heartbeat'));
+    // As many heartbeats as it took (a phone may have read the ping before it went silent): each says how many it dropped.
+    expect(lines.length).toBeLessThanOrEqual(3);
+    const counted = lines.map((l) => (/^dropped voter connection #\d+ \(127\.0\.0\.1\): no answer to the heartbeat$/.test(l) ? 1 : Number(/^dropped (\d+) connections: no answer to the heartbeat \(\d+ from 127\.0\.0\.1\)$/.exec(l)?.[1])));
+    expect(counted.reduce((a, b) => a + b, 0), lines.join('\n')).toBe(12);
+    expect(phones[0]!.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('says the connections one heartbeat dropped by address: a few named, the rest counted (heartbeatDropped)', () => {
+    const phone = (id: number, address: string) => ({ role: 'voter' as const, id, address });
+    expect(heartbeatDropped([phone(7, '192.168.1.21')])).toBe('dropped voter connection #7 (192.168.1.21): no answer to the heartbeat');
+    expect(heartbeatDropped([phone(1, '10.0.0.5'), phone(2, '10.0.0.5'), { role: 'presenter', id: 3, address: '127.0.0.1' }])).toBe('dropped 3 connections: no answer to the heartbeat (2 from 10.0.0.5, 127.0.0.1)');
+    const venue = Array.from({ length: 40 }, (_, i) => phone(i + 1, `192.168.1.${i + 20}`));
+    expect(heartbeatDropped(venue)).toBe('dropped 40 connections: no answer to the heartbeat (192.168.1.20, 192.168.1.21, 192.168.1.22, and 37 more addresses)');
   });
 
   it('acknowledges a vote only once the write holding it has finished; votes during a write share the next one', async () => {

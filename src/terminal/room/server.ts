@@ -851,10 +851,11 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
 
   const heartbeat = setInterval(() => {
     newWindowIfDue();
+    const dropped: Connection[] = [];
     for (const conn of connections) {
       flushRefusals(conn);
       if (conn.missed >= MISSED_BEATS) {
-        log(`dropped ${conn.role} connection #${conn.id} (${conn.address}): no answer to the heartbeat`);
+        dropped.push(conn);
         conn.ws.terminate();
         continue;
       }
@@ -865,6 +866,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         conn.ws.terminate();
       }
     }
+    if (dropped.length > 0) log(heartbeatDropped(dropped));
   }, opts.heartbeatMs ?? 10_000);
   heartbeat.unref();
 
@@ -911,6 +913,21 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       return closing;
     },
   };
+}
+
+/**
+ * The log line for the connections one heartbeat dropped: one line for them all. A line each
+ * scrolled the trainer's controls away when many went at once: the venue's Wi-Fi gone for a moment
+ * (every phone), or a script holding hundreds of connections open and then going silent.
+ */
+export function heartbeatDropped(dropped: readonly { role: Connection['role']; id: number; address: string }[]): string {
+  const [one] = dropped;
+  if (dropped.length === 1 && one) return `dropped ${one.role} connection #${one.id} (${one.address}): no answer to the heartbeat`;
+  const from = new Map<string, number>();
+  for (const c of dropped) from.set(c.address, (from.get(c.address) ?? 0) + 1);
+  const shown = [...from].slice(0, 3).map(([address, n]) => (n === 1 ? address : `${shownCount(n)} from ${address}`));
+  const more = from.size - shown.length;
+  return `dropped ${shownCount(dropped.length)} connections: no answer to the heartbeat (${shown.join(', ')}${more > 0 ? `, and ${shownCount(more)} more ${more === 1 ? 'address' : 'addresses'}` : ''})`;
 }
 
 const decisionTexts = new WeakMap<object, string>();
