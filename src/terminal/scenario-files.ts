@@ -42,6 +42,12 @@ export function whyNoScenarioFiles(dir: string): string[] {
   }
   const hidden = entries.filter((e) => e.isFile() && /\.json\.txt$/i.test(e.name)).map((e) => e.name).sort();
   const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  // Entries named *.json that scenarioFilesIn leaves out (a named pipe, a device, a socket, a link to
+  // a folder or a device): "no scenario files found" alone read as if the folder held no .json at all.
+  const notFiles = entries
+    .filter((e) => JSON_NAME.test(e.name) && !SCHEMA_NAME.test(e.name) && !e.isFile() && !e.isDirectory() && !(e.isSymbolicLink() && linkToFileOrNothing(join(dir, e.name))))
+    .map((e) => e.name)
+    .sort();
   const out: string[] = [];
   // Each name in double quotes with what a terminal acts on or hides shown escaped ("a\u001b[31m.json.txt"):
   // cleaned, it named a file or folder that is not there ("rename "a.json.txt"" for a file named a<ESC>[31m.json.txt).
@@ -50,6 +56,7 @@ export function whyNoScenarioFiles(dir: string): string[] {
   // meant is a file, and "no scenario files found in andres-friend.json" read as if the file were empty.
   if (/\.json$/i.test(basename(dir))) out.push(`${quoted(basename(dir))} is a folder, not a scenario file: a folder is checked for the .json files in it`);
   if (hidden.length > 0) out.push(`${hidden.length === 1 ? `${quoted(hidden[0] ?? '')} ends in .txt` : `${hidden.length} files end in .json.txt (${hidden.slice(0, 3).map(quoted).join(', ')}${hidden.length > 3 ? ', …' : ''})`}: scenario files end in .json; rename ${hidden.length === 1 ? 'it' : 'them'} without the .txt (Windows may hide that ending)`);
+  if (notFiles.length > 0) out.push(`${notFiles.length === 1 ? `${quoted(notFiles[0] ?? '')} is not a regular file` : `${notFiles.length} .json entries are not regular files (${notFiles.slice(0, 3).map(quoted).join(', ')}${notFiles.length > 3 ? ', …' : ''})`} (a pipe, a device, or a link to one or to a folder): only regular files are read`);
   if (folders.length > 0) out.push(`folders inside it are not looked in (${folders.slice(0, 3).map(quoted).join(', ')}${folders.length > 3 ? ', …' : ''}): name ${folders.length === 1 ? 'that folder' : 'the folder'} itself to check the files in it`);
   return out;
 }

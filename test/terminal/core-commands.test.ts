@@ -69,6 +69,22 @@ describe('casa-practice validate', () => {
     expect(empty.err).toContain(`no scenario files found in ${join(dir, 'draft one')}\n`);
   });
 
+  // A folder whose .json entries were a named pipe and a link to /dev/zero (left out: reading them
+  // would block or never end) said only "no scenario files found", as if it held no .json at all.
+  it('a folder whose .json entries are not regular files says so, naming them, for validate and audit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-none-'));
+    execFileSync('mkfifo', [join(dir, 'a.json')]);
+    symlinkSync('/dev/zero', join(dir, 'b.json'));
+    for (const command of ['validate', 'audit']) {
+      const r = await run(command, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`no scenario files found in ${dir}; 2 .json entries are not regular files ("a.json", "b.json") (a pipe, a device, or a link to one or to a folder): only regular files are read`);
+    }
+    rmSync(join(dir, 'a.json'));
+    const one = await run('validate', dir);
+    expect(one.err).toContain('; "b.json" is not a regular file (a pipe, a device, or a link to one or to a folder): only regular files are read');
+  });
+
   // The names were cleaned: a file named a<ESC>]52;…<BEL>.json.txt was told to be renamed as
   // "a.json.txt", and a folder "sub<ESC>[31mRED" was named "subRED", names of nothing in the folder.
   it('a folder with no scenario file names its look-alikes as they are, escapes shown, never acted on', async () => {
