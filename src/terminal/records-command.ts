@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { backupFileName, backupText, shownCount, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, openingYear, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
+import { backupFileName, backupText, shownCount, newerSavesNotInBackup, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, localYear, NEWER_PRACTICE_NOT_SHOWN, newestFirst, NO_PRACTICE_YET, openingYear, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, keepLearner, readRecords, recordsCsv, scenariosAtHand, shownFileName, shownMinutes, visibleLine, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type PlaythroughRecord, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -146,7 +146,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (year !== thisYear && typeof yearText !== 'string') say(`Showing ${year}: no practice in ${thisYear} yet. Another: --year YYYY`);
   const data = certificateData(read.playthroughs, { year, now });
   // Newest first, as My records lists them (newestFirst says why).
-  const rows = newestFirst(read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)));
+  const rows = newestFirst(read.playthroughs.filter((p) => localYear(p.completedAt) === year));
   for (const p of rows) {
     // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
     say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${shownMinutes(p) !== undefined ? `${shownMinutes(p)} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');

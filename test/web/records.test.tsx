@@ -209,6 +209,25 @@ describe('My records', () => {
     expect(table.querySelector('caption')?.textContent).toBe('Each completed practice, newest first, under the year it was finished in');
   });
 
+  // From the web check (session 61): records edited by hand in this browser's storage to date a
+  // practice in year 0000 (the records on a device keep such a practice: EARLIEST_PRACTICE refuses it
+  // only in a backup) put it under a row heading "NaN", dated "0-06-01": the year was read back from
+  // the first four characters of a date whose year had fewer digits.
+  it('a practice dated year 0000 in the records here comes under a heading of its year, dated with four digits, never "NaN"', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') as string) as { playthroughs: Record<string, unknown>[] };
+    const one = file.playthroughs[0]!;
+    delete one.startedAt;
+    file.playthroughs = [one, { ...one, id: '0b1e3a1c-0000-4000-8000-000000000009', completedAt: '0000-06-01T12:00:00.000Z' }];
+    store.write('records.json', JSON.stringify(file));
+    renderApp('#/records', store);
+    const table = await screen.findByRole('table');
+    expect(table.textContent).not.toContain('NaN');
+    const headings = [...table.querySelectorAll('th[colspan]')].map((h) => h.textContent);
+    expect(headings).toEqual([`${new Date().getFullYear()} (this year)`, '0']);
+    expect(within(table).getAllByRole('row').at(-1)?.querySelector('time')?.textContent).toMatch(/^0000-06-01, /);
+  });
+
   it('rows all of this year have no year heading', async () => {
     renderApp('#/records', await storeAfterOnePractice());
     const table = await screen.findByRole('table');

@@ -3,10 +3,10 @@ import { recordSeconds, type PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
 import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine, isBlank } from '../text/clean.js';
-import { localDate, localTime } from '../progress/local-clock.js';
+import { localDate, localTime, localYear } from '../progress/local-clock.js';
 
 // On the local clock (progress/local-clock.ts, where the records' own messages date a practice too).
-export { localDate, localTime };
+export { localDate, localTime, localYear };
 import { BAND_LABELS } from './words.js';
 
 /** The in-service hours a CASA volunteer logs each year (about 12: shared/guidance/context.md, from CASA programs' public pages). */
@@ -69,7 +69,7 @@ export const NEWER_PRACTICE_NOT_SHOWN = 'Your completed practice cannot be shown
 export function otherPracticeYears(records: readonly PlaythroughRecord[], year: number): { year: number; count: number }[] {
   const counts = new Map<number, number>();
   for (const r of records) {
-    const y = Number(localDate(r.completedAt).slice(0, 4));
+    const y = localYear(r.completedAt);
     if (Number.isInteger(y) && y > 0 && y !== year) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[0] - a[0]).map(([y, count]) => ({ year: y, count }));
@@ -83,14 +83,14 @@ export function otherPracticeYears(records: readonly PlaythroughRecord[], year: 
 export function otherYearsWords(records: readonly PlaythroughRecord[], year: number): string | undefined {
   const others = otherPracticeYears(records, year);
   if (others.length === 0) return undefined;
-  const inYear = records.some((r) => localDate(r.completedAt).startsWith(`${year}-`));
+  const inYear = records.some((r) => localYear(r.completedAt) === year);
   const list = others.map((o) => `${o.year} (${countWords(o.count)} finished ${o.count === 1 ? 'scenario' : 'scenarios'})`).join(', ');
   return `${inYear ? 'Also finished in' : 'Finished in'} other years: ${list}.`;
 }
 
 /** Whether any practice was finished in `year` (the volunteer's local year, as totals count it). */
 export function hasPracticeIn(records: readonly Pick<PlaythroughRecord, 'completedAt'>[], year: number): boolean {
-  return records.some((r) => localDate(r.completedAt).startsWith(`${year}-`));
+  return records.some((r) => localYear(r.completedAt) === year);
 }
 
 /**
@@ -226,7 +226,7 @@ export function minutesRoundingWords(rowsMinutes: number, totalMinutes: number, 
  */
 export function certificateData(records: readonly PlaythroughRecord[], options: { name?: string; year?: number; now?: Date } = {}): CertificateData {
   const year = options.year ?? (options.now ?? new Date()).getFullYear();
-  const inYear = records.filter((r) => localDate(r.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  const inYear = records.filter((r) => localYear(r.completedAt) === year).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   const items = inYear.map((r) => {
     const minutes = shownMinutes(r);
     return {

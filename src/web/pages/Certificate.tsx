@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { CERTIFICATE_CREDIT, certificateData, hasPracticeIn, localDate, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, openingYear, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
+import { CERTIFICATE_CREDIT, certificateData, hasPracticeIn, localDate, localYear, NEWER_PRACTICE_NOT_SHOWN, NO_PRACTICE_YET, openingYear, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
@@ -48,7 +48,7 @@ export default function Certificate() {
   const lastYearShown = !changed && year === opened && opened !== thisYear && !hasPracticeIn(playthroughs, thisYear);
   const noteId = useId();
   const years = useMemo(() => {
-    const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
+    const ys = new Set(playthroughs.map((p) => localYear(p.completedAt)).filter(Number.isFinite));
     ys.add(thisYear);
     // The year chosen stays among them (chosen as this year, with no practice in it, it was not listed once the year turned).
     ys.add(year);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, minutesRoundingWords, NEWER_PRACTICE_NOT_SHOWN, newestFirst, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING_OWN, IN_SERVICE_COUNTING_TERMINAL, IN_SERVICE_COUNTING_TIMING, IN_SERVICE_CREDIT, keepLearner, localDate, localTime, localYear, minutesRoundingWords, NEWER_PRACTICE_NOT_SHOWN, newestFirst, newerSavesNotInBackup, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, scenariosAtHand, shownMinutes, xapiDefinitionGaps, xapiFile, xapiGapWords, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead, type Scenario } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
@@ -50,7 +50,7 @@ function CellLabel({ column }: { column: (typeof RECORD_COLUMNS)[number] }) {
 function rowsByYear<T extends { completedAt: string }>(rows: readonly T[]): { year: number; rows: T[] }[] {
   const groups: { year: number; rows: T[] }[] = [];
   for (const r of rows) {
-    const y = Number(localDate(r.completedAt).slice(0, 4));
+    const y = localYear(r.completedAt);
     const last = groups.at(-1);
     if (last?.year === y) last.rows.push(r);
     else groups.push({ year: y, rows: [r] });
