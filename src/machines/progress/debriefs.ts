@@ -5,6 +5,7 @@ import type { Debrief } from '../scoring.js';
 import type { SessionMode, Turn } from '../types.js';
 import { actorOptions, restoreSession, saveSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import { debriefKey, DEBRIEFS_PREFIX, newerSaveAt, newerSaveFormat, newerSaveNotice, type SlotOf } from './slots.js';
 import { asideWords, setAsideInOne, type AsideReason, type Store } from './store.js';
 import { exportedDebriefOf, type ExportedDebrief } from './exported.js';
@@ -91,6 +92,10 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
   } catch {
     return refuse('The last debrief kept is damaged (it is not valid JSON).', 'damaged', 'it is not valid JSON');
   }
+  // Another scenario's playthrough under this one's name (storage edited by hand): said of the
+  // debrief, not in restoreSession's words of a save ("This save belongs to the scenario …").
+  const { format, scenarioId: owner } = (saved ?? {}) as { format?: unknown; scenarioId?: unknown };
+  if (format === 'casa-practice-session' && typeof owner === 'string' && owner !== playable.scenario.id) return refuse(`The last debrief kept is of another scenario, ${quoteValue(owner)}, not of "${cleanLine(playable.scenario.id)}", so it cannot be shown.`);
   const machine = compileScenario(playable.scenario);
   const restored = restoreSession(playable.scenario, saved, machine);
   if (!restored.ok) {

@@ -352,6 +352,10 @@ describe('the last debrief kept', () => {
     expect(read((k) => { k.scenarioVersion = 'two'; })).toBe('The last debrief kept is damaged (its scenario version, "two", is not a number).');
     expect(read((k) => { k.snapshot = 7; })).toBe('The last debrief kept is damaged (its state is missing or malformed).');
     expect(read((k) => { k.format = 'x'; })).toBe('The last debrief kept is damaged (its playthrough is missing or unreadable).');
+    // Another scenario's playthrough under this scenario's name (a browser's storage edited by hand):
+    // it said "The last debrief cannot be shown: This save belongs to the scenario …", a debrief
+    // called a save, its sentence begun again after the colon.
+    expect(read((k) => { k.scenarioId = 'red-flags'; })).toBe(`The last debrief kept is of another scenario, "red-flags", not of "${example.id}", so it cannot be shown.`);
     expect(read((k) => { k.scenarioVersion = (example.version as number) + 1; })).toBe(`The last debrief kept was of another version of the scenario "${example.id}" (it is now version ${example.version}), and the story may have changed since, so it cannot be shown.`);
   });
 
