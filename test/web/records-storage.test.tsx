@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.js';
+import { localDate, localTime, memoryStore, RECORDS_KEY, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import Records from '../../src/web/pages/Records.js';
 import { StoreContext } from '../../src/web/store.js';
@@ -388,5 +388,31 @@ describe('My records: hostile write times in the browser\'s storage', () => {
     expect(room.getByRole('button', { name: 'Remove this debrief (the last debrief of “What Kiara tells you”)' })).toBeTruthy();
     expect(room.getAllByRole('button', { name: /^Download the damaged save of .* set aside on / })).toHaveLength(1);
     expect(room.part.textContent).not.toMatch(/saved on|kept on/);
+  });
+});
+
+// From the web check (session 61): a backup loaded in a new browser listed each of its scenarios in
+// progress as "saved on" the moment the backup was loaded (the store's write time), while the
+// Scenarios page said "saved 7 days ago" of the same save, from the save's own time.
+describe('My records: a scenario in progress loaded from a backup', () => {
+  it('is listed as saved when the volunteer saved it, as the Scenarios page says, not when the backup was loaded', async () => {
+    const savedAt = '2026-11-01T15:20:00.000Z';
+    const save = {
+      format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id: 'youth-discloses' },
+      session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'youth-discloses', scenarioVersion: 1, savedAt, snapshot: { value: 'd1', status: 'active', context: { mode: 'practice', transcript: [] } } },
+    };
+    const backup = {
+      format: 'casa-practice-backup', formatVersion: 1, exportedAt: '2026-11-01T16:00:00.000Z',
+      records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [] },
+      saves: { 'saves/youth-discloses.json': save },
+    };
+    // Loaded a week later (the store's write time).
+    const store = memoryStore({}, () => Date.parse('2026-11-08T09:00:00.000Z'));
+    const user = userEvent.setup({ delay: null });
+    renderRecords(store);
+    await user.upload(screen.getByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'casa-practice-backup-2026-11-01.json'));
+    const room = roomPart();
+    const item = (await room.findByRole('button', { name: /^Remove this progress/ })).closest('li')!;
+    expect(item.textContent).toContain(`“What Kiara tells you”, saved on ${localDate(savedAt)}, ${localTime(savedAt)} `);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, type PlaythroughRecord, type Store } from '../../machines/light.js';
+import { cleanLine, localDate, localTime, roomLossWords, roomMadeWords, saveSummary, type PlaythroughRecord, type Store } from '../../machines/light.js';
 import { isReplacedSaveKey, restoreRefusal, restoreReplacedSave, RESTORE_NO_ROOM } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { asideCopy, copiesHeading, entrySizeWords, keptKind, partSizeWords, ROOM_HEADING, sizeWords, slotScenarioId, utf8Length, type AsideCopy, type KeptKind } from '../kept-here.js';
@@ -117,6 +117,17 @@ function sizesIn(store: Store): Map<string, number> {
   return sizes;
 }
 
+/**
+ * When a scenario in progress was saved: the save's own time where it says one (as the Scenarios
+ * page's "saved 7 days ago" reads it, saveSummary), else when the store wrote it (`written`; 0: not
+ * known). A save loaded from a backup is written when the backup is loaded: listed by that, every
+ * scenario in progress of a backup loaded in a new browser read "saved on" that moment.
+ */
+function savedTime(store: Store, key: string, written = 0): number {
+  const savedAt = saveSummary(store, key)?.savedAt;
+  return savedAt === undefined ? written : Date.parse(savedAt);
+}
+
 /** What the store keeps, by kind, and every copy set aside. */
 function keptIn(store: Store): Kept {
   const bytes = NONE();
@@ -135,7 +146,7 @@ function keptIn(store: Store): Kept {
     const slot = isValueKind(kind) ? /^[^/]+\/(.+)\.json$/.exec(key)?.[1] : undefined;
     if (slot === undefined || !isValueKind(kind)) continue;
     const room = kind === 'presenter' ? roomStage(safeRead(store, key)) : undefined;
-    values.push({ key, kind, slot, bytes: n, modified: modified.get(key) ?? 0, ...(room ? { room } : {}) });
+    values.push({ key, kind, slot, bytes: n, modified: kind === 'progress' ? savedTime(store, key, modified.get(key)) : modified.get(key) ?? 0, ...(room ? { room } : {}) });
   }
   copies.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key));
   values.sort((a, b) => b.modified - a.modified || a.key.localeCompare(b.key));
