@@ -416,3 +416,16 @@ describe('My records: a scenario in progress loaded from a backup', () => {
     expect(item.textContent).toContain(`“What Kiara tells you”, saved on ${localDate(savedAt)}, ${localTime(savedAt)} `);
   });
 });
+
+// From the web check (session 61): the app writes no setting under its prefix, so a value there of no
+// kind it knows (a newer version's, or one put there by hand) was listed as "Settings: 2.8 MB. A few bytes."
+describe('My records: a value in this browser\'s storage of no kind this version knows', () => {
+  it('is listed as such with its size, not called a setting of "a few bytes"', async () => {
+    const store = memoryStore({ [RECORDS_KEY]: EMPTY_RECORDS, 'notes/mine.txt': 'n'.repeat(40 * 1024) });
+    renderRecords(store);
+    const room = roomPart();
+    const line = (await room.findByText('Other values:')).closest('li')!;
+    expect(line.textContent).toBe('Other values: 40 KB. This version of casa-practice does not know what they are (a newer version may have written them), so it leaves them as they are.');
+    expect(room.part.textContent).not.toMatch(/Settings|A few bytes/);
+  });
+});

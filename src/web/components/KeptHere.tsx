@@ -483,7 +483,8 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
     { kind: 'presenter', name: 'Presenter sessions', where: `Each goes when the trainer starts the presenter session over, in presenter mode; or remove one below, under “${LISTS.presenter.heading}”.` },
     { kind: 'debrief', name: 'Last debriefs', where: `One per scenario finished, replaced by the next; each takes little room, and can be removed below, under “${LISTS.debrief.heading}”.` },
     { kind: 'copy', name: 'Copies set aside', where: `Listed below, under “${lastHeading.current}”: each can be removed${kept.copies.some((c) => isReplacedSaveKey(c.key)) ? ', and a replaced save restored' : ''}.` },
-    { kind: 'other', name: 'Settings', where: 'A few bytes.' },
+    // The app writes nothing else under its prefix: a value of no kind it knows is a newer version's, or put there by hand.
+    { kind: 'other', name: 'Other values', where: 'This version of casa-practice does not know what they are (a newer version may have written them), so it leaves them as they are.' },
   ];
   // A list is shown while it has entries, or while the news is of one removed from it (its heading holds the focus).
   const shows = (list: ListName, count: number) => count > 0 || said?.list === list;
