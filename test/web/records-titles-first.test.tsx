@@ -54,3 +54,27 @@ describe('My records names a scenario in progress and a copy set aside by its ti
     expect(room.getByRole('button', { name: `Remove this progress (your progress in “${ID}”)` })).toBeTruthy();
   });
 });
+
+// From the web check (session 61): the records' title of a scenario was taken before the app's own
+// for its entries here, so a practice recorded under another title (one the scenario had before an
+// update, or a backup edited by hand: "<img src=x>") named the scenario in progress and the last
+// debrief of the app's own scenario by that title, where the Scenarios page and the debrief name it
+// by its own.
+describe('an entry of one of the app\'s own scenarios is named by the app\'s title for it', () => {
+  it('not by the title a practice of it was recorded under', async () => {
+    const practice = {
+      id: '0b1e3a1c-0000-4000-8000-000000000061', scenarioId: ID, scenarioVersion: 1, title: 'An old title <b>for it</b>', mode: 'practice',
+      completedAt: '2026-11-01T10:00:00.000Z', score: { earned: 0, best: 10, percent: 0, capped: false }, band: 'needs-review', decisions: [], principles: [],
+    };
+    const s = memoryStore({
+      [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [practice] }),
+      [`saves/${ID}.json`]: 's'.repeat(100),
+      [`debriefs/${ID}.json`]: 'd'.repeat(100),
+    });
+    renderRecords(s);
+    const room = roomPart();
+    expect(await room.findByRole('button', { name: `Remove this progress (your progress in “${TITLE}”)` })).toBeTruthy();
+    expect(room.getByRole('button', { name: `Remove this debrief (the last debrief of “${TITLE}”)` })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Room in this browser' }).parentElement!.textContent).not.toContain('An old title');
+  });
+});

@@ -345,7 +345,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const kept = useMemo(() => (void version, void n, void problem, keptIn(store)), [store, version, n, problem]);
   const unsaved = pendingIn(store);
   const limit = (store as { maxBytes?: number }).maxBytes;
-  // The scenarios' titles: of the records first, then of the bundled scenarios, loaded only when an entry needs one.
+  // The scenarios' titles (see `title`): the bundled scenarios', loaded only when an entry needs one, and the records'.
   const [bundledTitles, setBundledTitles] = useState<ReadonlyMap<string, string>>();
   const needsTitles = kept.copies.some((c) => c.slot !== undefined) || kept.values.length > 0;
   useEffect(() => {
@@ -380,9 +380,14 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const debriefLinks = useFollowedLink(named && kept.values.some((v) => v.kind === 'debrief'));
   // Every title here is named inside double quotation marks (“…”): its own double marks made single
   // (“A text from her ‘cousin’”), which read as a quotation closed twice (“A text from her “cousin””).
+  // One of the app's own scenarios played as it is (its slot the id alone) by the app's title for it,
+  // as the Scenarios page and its debrief name it: a practice may be recorded under another (the
+  // scenario's title before an update, a backup edited by hand). Other slots (a trainer's own file,
+  // a start from a decision) by the records' title first: the app's may be another scenario's.
   const title = (slot: string) => {
     const id = slotScenarioId(slot);
-    return (playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80)).replace(/“/g, '‘').replace(/”/g, '’');
+    const own = slot === id ? bundledTitles?.get(id) : undefined;
+    return (own ?? playthroughs.find((p) => p.scenarioId === id)?.title ?? bundledTitles?.get(id) ?? cleanLine(id).slice(0, 80)).replace(/“/g, '‘').replace(/”/g, '’');
   };
   const [downloaded, setDownloaded] = useState<ReadonlySet<string>>(new Set());
   // What became of the last entry downloaded or removed, said under its list's heading; a new paragraph
