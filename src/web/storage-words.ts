@@ -127,8 +127,10 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
  * number") is said in a volunteer's: what happened, that nothing else was touched, and what happens
  * now (the terminal keeps the core's words, for the trainer who reads the file).
  */
-export function resumeNotice(error: string, movedTo?: string, damaged?: string, what: 'save' | 'presenter session' = 'save'): string {
+export function resumeNotice(error: string, movedTo?: string, damaged?: string, what: 'save' | 'presenter session' = 'save', outdated = false): string {
   const kept = (at: string) => capital(keptInBrowser('the save')(at));
+  // A save of another version of its scenario (the core's `outdated`), in a volunteer's words too.
+  if (outdated && what === 'save' && movedTo !== undefined) return `${SAVE_OUTDATED} ${kept(movedTo)}. ${OTHERS_SAFE} You start again from the beginning below.`;
   if (damaged === undefined) return resumeFailure(error, movedTo, kept);
   // A presenter session is not "the save" in a trainer's words (SESSION_DAMAGED calls it a session).
   const noun = what === 'save' ? 'the save' : 'the session';
@@ -161,6 +163,13 @@ export const NEWER_SESSION_BELOW = 'A new session starts from the beginning belo
 
 /** What happened to a save found damaged, in a volunteer's words (no file format named). */
 export const SAVE_DAMAGED = 'Your progress in this scenario could not be picked up where you left off: what this browser saved of it is damaged and cannot be read.';
+
+/**
+ * What happened to a save made with another version of its scenario (the app updated since, most
+ * often), in a volunteer's words: the core's ("this save was made with an older version of the
+ * scenario "youth-discloses" (version 44; it is now version 45)") name the scenario by its id.
+ */
+export const SAVE_OUTDATED = 'Your progress in this scenario could not be picked up where you left off: the scenario has changed since you saved it, and the story may be different now.';
 
 /** That a damaged save touched nothing else (each scenario in progress is kept apart, and the records too). */
 const OTHERS_SAFE = 'Your records and your other scenarios in progress are not affected.';

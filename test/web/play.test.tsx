@@ -6,7 +6,7 @@ import { memoryStore } from '../../src/machines/light.js';
 import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { BACK_IN_DEBRIEF, Debrief } from '../../src/web/components/Debrief.js';
 import { UNDONE_WORDS, WELCOME_BACK, WHAT_IF_NOTE } from '../../src/web/components/Session.js';
-import { SAVE_DAMAGED } from '../../src/web/storage-words.js';
+import { SAVE_DAMAGED, SAVE_OUTDATED } from '../../src/web/storage-words.js';
 import { renderPractice } from './helpers/render-session.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
@@ -606,6 +606,24 @@ describe('playing a scenario in the browser', () => {
     const keys = [...store.data.keys()];
     expect(keys.filter((k) => k.startsWith('saves/youth-discloses.json.'))).toEqual([]);
     expect(keys.some((k) => k.startsWith('saves/red-flags.json.damaged-'))).toBe(true);
+  });
+
+  // From the web check (session 61): a save made before its scenario was updated (a new version of
+  // the app: scenarios change often) was said in the core's words for a trainer at a terminal, "Could
+  // not resume: this save was made with an older version of the scenario "youth-discloses" (version
+  // 44; it is now version 45) … starting fresh", naming the scenario by its id. Said in a volunteer's.
+  it('a save made before its scenario was updated is said in a volunteer\'s words, and set aside as outdated', async () => {
+    const { store, app } = await firstReplyAt('#/play/youth-discloses');
+    app.unmount();
+    const slot = JSON.parse(store.read('saves/youth-discloses.json') as string) as { session: { scenarioVersion: number } };
+    slot.session.scenarioVersion -= 1;
+    store.write('saves/youth-discloses.json', JSON.stringify(slot));
+    renderApp('#/play/youth-discloses', store);
+    const notice = (await screen.findByText(/^Your progress in this scenario could not be picked up/)).closest('p') as HTMLElement;
+    expect(notice.textContent).toBe(`${SAVE_OUTDATED} A copy of the save is kept in this browser's storage for this site (nothing was deleted). Your records and your other scenarios in progress are not affected. You start again from the beginning below. My records lists the copy under “Room in this browser”, to download or remove.`);
+    expect(document.body.textContent).not.toMatch(/Could not resume|youth-discloses|version \d/);
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.outdated-'))).toBe(true);
   });
 
   // A damaged save was said to the volunteer in the core's words for a terminal, "Could not resume:

@@ -355,7 +355,11 @@ export type ResumeResult =
    * wrong with it, and it was left where it is (never moved aside, written over or removed); `error`
    * says so (newerSaveNotice).
    */
-  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile; damaged?: string; newer?: number };
+  /**
+   * `outdated`: the save is sound, but of another version of its scenario (or of the scenario before
+   * it was changed under the same version): set aside as outdated; a UI may say so in words of its own.
+   */
+  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile; damaged?: string; newer?: number; outdated?: true };
 
 /** A save whose trainer's file is not where the save names it: what a UI needs to ask for it again. */
 export interface MissingFile {
@@ -392,7 +396,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   // Written by a newer version of casa-practice (the save or the session it holds): left where it is.
   const newer = newerSaveFormat(text);
   if (newer !== undefined) return { kind: 'bad', error: newerSaveNotice(newer), newer };
-  const bad = (error: string, why?: AsideReason, damaged?: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
+  const bad = (error: string, why?: AsideReason, damaged?: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}), ...(why === 'outdated' ? { outdated: true as const } : {}) });
   const parsed = parseSlot(text);
   if (!parsed.ok) return bad(parsed.error, undefined, parsed.damaged);
   const { slot, ref, set } = parsed;

@@ -106,6 +106,6 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
   }
   // Written by a newer version of casa-practice (this tab left open after an update): left where it is, and said so.
   if (found.kind === 'bad' && found.newer !== undefined) return { kind: 'ready', playable, mode, startedAt: now, notice: newerSaveWords(found.newer, 'save'), resumed: false };
-  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged), found.movedTo), resumed: false };
+  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged, 'save', found.outdated), found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
 }
