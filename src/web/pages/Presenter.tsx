@@ -217,7 +217,7 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
         <h2 id="intro-note-heading">Content note</h2>
         <p>{scenario.contentNote}</p>
       </section>
-      <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes, from the room's first vote: a reload or a closed tab then comes back to where you were.</p>
+      <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes, from its first moment: a reload or a closed tab comes back to where you were.</p>
       <p className="controls trainer-steps" ref={steps}>
         <button type="button" className="primary" onClick={onStart} {...clickerButton('next')}>Start the session</button>
         <button type="button" onClick={openProjector} aria-describedby="projector-howto">Open a projector window</button>
@@ -296,7 +296,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const [past, setPast] = useState<RoomRound[]>(() => resumed?.progress.past ?? []);
   const [welcomeBack, setWelcomeBack] = useState(resumed !== undefined);
   // Where the session came back to, said once: the moment on screen when it was restored.
-  const [resumedAt] = useState(() => whereWords(view));
+  // "with the votes and the summary so far" only where the room has entered something (a session is
+  // kept from its first moment, before any vote).
+  const [resumedAt] = useState(() => `${whereWords(view)}${(resumed?.decisions.length ?? 0) > 0 || Object.values(votes).some((v) => v > 0) || resumed?.progress.current.revealed ? ', with the votes and the summary so far' : ''}`);
   const startOver = useConfirmation();
   // "End the session" (as a live room's): the trainer out of time ends it before its story does; the
   // page then shows how the room did and its summary, kept so until the trainer starts a new session.
@@ -333,10 +335,14 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     next?.focus();
   };
 
-  // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
-  // back here; kept at the ending too (a reload there lost the debrief and the summary not yet
-  // downloaded), until the trainer starts again. Opening a scenario and leaving at once keeps nothing.
-  const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined, ended]));
+  // Kept from its first moment ("Start the session", or "Start over") and on every change (a vote
+  // typed, the reveal, each step), so a reload or a closed tab comes back here, the replies in the
+  // order the room saw them; kept at the ending too (a reload there lost the debrief and the summary
+  // not yet downloaded), until the trainer starts again. Opening a scenario and leaving at once (its
+  // content note) keeps nothing. Kept only from the first vote (or the first Continue), a reload
+  // while the room discussed the first decision opened the content note again, and the session
+  // started anew drew its replies in another order.
+  const [opened] = useState(() => (resumed ? JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined, ended]) : undefined));
   const written = useRef<string | undefined>(opened);
   // Two tabs (or windows) on the same scenario keep the same session: once another one changes it,
   // this tab stops writing (the latest change is kept, not silently overwritten) until the trainer
@@ -638,7 +644,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
         <div className="notice no-print">
-          <p role="status">Resumed the presenter session {resumedAt}, with the votes and the summary so far.</p>
+          <p role="status">Resumed the presenter session {resumedAt}.</p>
         </div>
       )}
       <h1 ref={heading} tabIndex={-1}>{momentHeading(view, sceneNumber)}</h1>
