@@ -130,7 +130,7 @@ export function projectedSetup(scenes: readonly { title?: string; narration?: st
 }
 
 export type ProjectorState =
-  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; setup?: ProjectedSetup[]; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed; page?: ProjectedPage }
+  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; setup?: ProjectedSetup[]; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; prompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed; page?: ProjectedPage }
   | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; reason?: string; critical?: string[]; score: string; agreement: string }
   /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
   | { kind: 'blank' }
@@ -168,9 +168,11 @@ export function projectedBreak(state: ProjectorState): ProjectorState {
  * pages, the page asked for, `page`, and how a window split it, the `pages` message; 11: a
  * decision's setup, the scenes before it, `setup`, when it is opened other than from them; 12: the
  * trainer's break, a state of its own, `break`; 13: each revealed reply's points, `score`; 14: what a
- * window shows going on below its edge, the `overflow` message, and the trainer's page scrolling it, `scroll`).
+ * window shows going on below its edge, the `overflow` message, and the trainer's page scrolling it, `scroll`;
+ * 15: a decision's question, `prompt`, above its replies: the room voted on replies to a question
+ * only the laptop and the phones showed).
  */
-export const PROJECTOR_PROTOCOL = 14;
+export const PROJECTOR_PROTOCOL = 15;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }

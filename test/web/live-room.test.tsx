@@ -1069,6 +1069,26 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(/^Ending: /)).toBeNull();
   });
 
+  // The room's projector showed a decision's replies under no question (the laptop and the phones
+  // showed it): the room voted without seeing what it was asked.
+  it('the projector heads a decision\'s replies with its question, as the laptop and the phones do, while the room discusses and votes; not at the reveal', async () => {
+    const { user, client, projector } = renderWithProjector();
+    const laptop = within(screen.getByTestId('laptop'));
+    await projector().findByText(/What is the most natural thing to say here/);
+    const question = laptop.getByRole('heading', { level: 2, name: 'What do you say or do?' });
+    expect(projector().getByRole('heading', { level: 2, name: question.textContent ?? '' })).toBeTruthy();
+    expect(projector().getByRole('list', { name: 'What do you say or do?' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await waitFor(() => expect(screen.getByTestId('projector').querySelector('.status-line')?.textContent).toMatch(/Voting is open: 1 vote so far/));
+    expect(projector().getByRole('heading', { level: 2, name: 'What do you say or do?' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await projector().findByText('★ Best practice');
+    expect(screen.getByTestId('projector').querySelector('h2.prompt')).toBeNull();
+  });
+
   it('the projector shows the whole join block while the room waits for its first vote and while a vote is open, the one line at each reveal, and at the story\'s end its ending above the outcome', async () => {
     const { user, client, projector } = renderWithProjector(undefined, { atContentNote: true });
     const laptop = within(screen.getByTestId('laptop'));

@@ -214,6 +214,32 @@ describe('presenter mode', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
 
+  // The projector showed a decision's replies under no question: the room voted on answers to "What
+  // do you say to Ray?" (or "The message is sitting there. What do you do?", a line of the story)
+  // that only the laptop and the phones showed.
+  it('the projector heads a decision\'s replies with its question, as the laptop does, until the reveal; a scene has none', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const laptop = within(screen.getByTestId('laptop'));
+    const projector = within(screen.getByTestId('projector'));
+    const question = laptop.getByRole('heading', { level: 2, name: 'What do you say or do?' });
+    const shown = await projector.findByRole('heading', { level: 2, name: question.textContent ?? '' });
+    // It names the list of replies the room votes on, and comes after the discussion prompt.
+    expect(projector.getByRole('list', { name: 'What do you say or do?' }).querySelectorAll('li').length).toBe(laptop.getAllByRole('spinbutton').length);
+    const discussion = screen.getByTestId('projector').querySelector('.discussion') as HTMLElement;
+    expect(discussion.compareDocumentPosition(shown) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(laptop.getAllByRole('spinbutton')[0] as HTMLElement);
+    await user.keyboard('1{Enter}0{Enter}0{Enter}');
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await projector.findAllByText('★ Best practice');
+    expect(projector.queryByRole('heading', { name: 'What do you say or do?' })).toBeNull();
+    const list = laptop.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
+    const best = within(list).getAllByRole('listitem').find((li) => li.textContent?.includes('★ Best practice')) as HTMLElement;
+    await user.click(within(best).getByRole('button', { name: /Follow reply/ }));
+    await projector.findByText(/My boyfriend got it for me/);
+    expect(screen.getByTestId('projector').querySelector('h2.prompt')).toBeNull();
+  });
+
   it('reads the status line as two phrases, on the laptop and the projector, and each vote box with the reply it counts', async () => {
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
     const status = (id: string) => readAloud(screen.getByTestId(id).querySelector('.status-line') as HTMLElement);

@@ -615,6 +615,8 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly
     step: `${stepWords(session, view.sceneNumber)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
     // An untitled scene by its number, as on the laptop ("Scene 3"; the projector does not say it twice).
     title: momentHeading(session, view.sceneNumber), narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
+    // The decision's question, which the room votes on (the laptop and the phones showed it, the projector did not).
+    ...(session.kind === 'decision' && session.prompt !== undefined ? { prompt: session.prompt } : {}),
     // A decision gone back to, with no words of its own: the scenes that set it up (the reveal gives the screen to the replies).
     ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
     replies: session.kind === 'decision' ? projectedReplies(session.replies) : [],

@@ -428,6 +428,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view, sceneNumber),
       title: momentHeading(view, sceneNumber), narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
+      ...(view.prompt !== undefined ? { prompt: view.prompt } : {}),
       ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
       replies: projectedReplies(view.replies),
       followed: projectedFollowed(view, revealed !== undefined),

@@ -675,6 +675,8 @@ export default function ProjectorScreen() {
   const join = joinOf(state.join);
   // Not at a reveal: the screen is that decision's replies then.
   const followed = revealed ? undefined : followedOf(state.followed);
+  // The decision's question, above its replies (none on a scene, the content note, or at the reveal).
+  const prompt = !revealed && objects(state.replies).length > 0 ? text(state.prompt, 300) : '';
   // A reveal in pages (useFitToWindow): the page shown (the last of this window's, when the trainer's
   // page follows another window that needs more), its replies, the note on the first.
   const paged = pages && pages.length > 1 ? { at: Math.min(askedAt ?? 0, pages.length - 1), count: pages.length } : undefined;
@@ -695,6 +697,9 @@ export default function ProjectorScreen() {
   const moment = (
     <>
       <h1>{heading}</h1>
+      {/* Before the first vote with "Before this" above it: how to join at the right of the moment, its
+          words around it (beside it, and under it the whole width once it ends). */}
+      {beside && joinBlock}
       {followed && <Followed followed={followed} tense="follows" />}
       {/* A decision with no words of its own, gone back to: the scenes that set it up (the reveal gives the screen to the replies). */}
       {!revealed && <DecisionSetup scenes={setupOf(state.setup)} id="projector-setup-heading" />}
@@ -729,9 +734,13 @@ export default function ProjectorScreen() {
           ))}
         </ol>
       ) : (
-        <ol className="options">
-          {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}{text(r.unavailable, 500) && <span className="hint"> {text(r.unavailable, 500)}</span>}</li>)}
-        </ol>
+        <>
+          {/* The question the room votes on ("What do you say to Ray?"), as the laptop and the phones head the replies. */}
+          {prompt && <h2 className="prompt" id="projector-prompt">{prompt}</h2>}
+          <ol className="options" aria-labelledby={prompt ? 'projector-prompt' : undefined}>
+            {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}{text(r.unavailable, 500) && <span className="hint"> {text(r.unavailable, 500)}</span>}</li>)}
+          </ol>
+        </>
       )}
     </>
   );
@@ -748,11 +757,10 @@ export default function ProjectorScreen() {
         // Before the first vote, with the scene the content note stood in for under "Before this": how to
         // join beside the moment, not under it (under it, the-list's and court-report's first decisions
         // ran past a 1280×720 window's bottom in the smallest type; beside, it takes the width the
-        // moment's lines leave empty).
-        <div className="join-beside">
-          <div className="join-beside-moment">{moment}</div>
-          {joinBlock}
-        </div>
+        // moment's lines leave empty). Floated at its right (LiveRoom.css), not a column of its own
+        // the moment's height: the replies under it had the width left of it too, in more lines, and
+        // trafficker-contact's, the-list's and court-report's were under 16 px.
+        <div className="join-beside">{moment}</div>
       ) : moment}
       {/* Which page of the reveal this is, so the room knows more is coming. */}
       {paged && <p className="reveal-pages">{pageWords(paged.at, paged.count)}</p>}

@@ -1246,7 +1246,7 @@ describe('the web app in Chromium', () => {
       for (const [nodeId, here] of setupSaves(scenario)) {
         const view = selectView(scenario, startSession(scenario, 'practice', here, 7).getSnapshot());
         if (view.kind !== 'decision') throw new Error(`${file} ${nodeId}: the save is not at its decision`);
-        states.push({ where: `${file} ${nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(headedSetup(decisionSetup(scenario, here))), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
+        states.push({ where: `${file} ${nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(headedSetup(decisionSetup(scenario, here))), lines: [], discussionPrompt: view.discussionPrompt, prompt: view.prompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
         // As a live room projects it: with the one line saying how to join.
         states.push({ where: `${file} ${nodeId} (live room)`, state: { ...(states.at(-1)?.state as ProjectorState & { kind: 'moment' }), join: { room: 'ABC234', url: 'http://192.168.100.200:51234/join?room=ABC234', layout: 'line' } } });
       }

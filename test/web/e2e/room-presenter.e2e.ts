@@ -816,12 +816,20 @@ function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment
 
 /**
  * Every decision of every bundled scenario (on the first path that reaches it) as a live room's
- * presenter page sends it to the projector while its vote is open: the moment, its replies, and the
- * whole join block (a decision with no scenes of its own above it keeps it while it waits for votes).
+ * presenter page sends it to the projector while its vote is open: the moment, its question and
+ * replies, and the whole join block (a decision with no scenes of its own above it keeps it while it
+ * waits for votes); the story's first decision, where the story opens on a scene and comes to it
+ * next, with that scene under "Before this" beside the block (the content note stood in for it on
+ * the projector: LiveRoom's `opening`), the heaviest screen of a room.
  */
 function everyVote(): { where: string; state: ProjectorState & { kind: 'moment' } }[] {
   const votes: { where: string; state: ProjectorState & { kind: 'moment' } }[] = [];
   for (const scenario of BUNDLED_IDS.map(bundledScenario)) {
+    const first = startSession(scenario, 'practice');
+    const opening = selectView(scenario, first.getSnapshot());
+    if (opening.kind === 'scene') first.send({ type: 'scene.continue' });
+    const after = selectView(scenario, first.getSnapshot());
+    const setupAt = opening.kind === 'scene' && after.kind === 'decision' ? after.nodeId : undefined;
     for (const save of firstPathSaves(scenario).values()) {
       const view = selectView(scenario, startSession(scenario, 'practice', save).getSnapshot());
       if (view.kind !== 'decision') throw new Error(`${scenario.id}: a save is not at its decision`);
@@ -829,7 +837,8 @@ function everyVote(): { where: string; state: ProjectorState & { kind: 'moment' 
         where: `${scenario.id} ${view.nodeId}`,
         state: {
           kind: 'moment', scenarioTitle: view.scenarioTitle, step: `${stepWords(view)} · Voting is open: 12 votes so far`, title: view.title, narration: view.narration,
-          lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies),
+          ...(view.nodeId === setupAt ? { setup: [{ title: opening.title ?? sceneWords(1), ...(opening.narration ? { narration: opening.narration } : {}), lines: opening.lines.map((l) => ({ speaker: l.speaker, ...(l.role ? { role: l.role } : {}), text: l.text })) }] } : {}),
+          lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt, prompt: view.prompt, replies: projectedReplies(view.replies),
           join: { room: 'K7QX2M', url: 'http://192.168.100.200:8080/join', layout: 'block' },
         },
       });
@@ -842,8 +851,13 @@ describe('every vote on a projector window', () => {
   // Walked by projector-50: during a vote the replies were the smallest type on the projector (about
   // 14 px at 1280×720, the laptop's 1.35rem), under the narration's, one under the other in half the
   // window's width: tight from the back of a room.
-  it.skipIf(!available)('every bundled decision\'s vote, with a live room\'s join block, shows its replies in type no smaller than the narration\'s (and at least 16 px), side by side where that lets the type be larger, and fits a 1024×768 and a 1280×720 projector whole', async () => {
+  // And (presenter-61) under the decision's question, and with no words on the screen in smaller
+  // type than the replies' (or 16 px): at a room's first decision, the opening scene under "Before
+  // this" beside the join block, "Before this" was 11 px, the status line and the join address 14
+  // px, the replies 15.5 px.
+  it.skipIf(!available)('every bundled decision\'s vote, with a live room\'s join block (and the opening scene under "Before this" at the first), shows its replies under its question in type no smaller than the narration\'s (and at least 16 px), no words on the screen smaller than the replies\' (or 16 px), side by side where that lets the type be larger, and fits a 1024×768 and a 1280×720 projector whole', async () => {
     const votes = everyVote();
+    expect(votes.filter((v) => v.state.setup).length).toBeGreaterThan(8);
     const app = inject('e2eAppUrl');
     const problems: string[] = [];
     for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
@@ -862,7 +876,12 @@ describe('every vote on a projector window', () => {
             }
             const root = document.documentElement;
             const told = [...document.querySelectorAll('.projector-screen .narration, .projector-screen .line')].map(px) as number[];
+            // Every element with words of its own that the room sees (not those for screen readers only).
+            const worded = [...document.querySelectorAll('.projector-screen *')].filter((e) => !e.closest('.sr-only') && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()));
+            const least = worded.reduce<{ px: number; what: string }>((m, e) => (px(e)! < m.px ? { px: px(e)!, what: `${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.slice(0, 30)}"` } : m), { px: Infinity, what: '' });
             return {
+              prompt: document.querySelector('h2.prompt + ol.options') ? document.querySelector('h2.prompt')?.textContent : undefined,
+              least,
               replies: Math.min(...[...document.querySelectorAll('ol.options > li')].map(px) as number[]),
               story: told.length ? Math.max(...told) : 0,
               overflow: root.scrollHeight - innerHeight,
@@ -875,8 +894,10 @@ describe('every vote on a projector window', () => {
         }, [PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL] as const);
         let axed = false;
         for (const [n, { where, state }] of votes.entries()) {
-          const m = await projector.evaluate((st) => (window as unknown as { showVote: (s: object) => Promise<{ replies: number; story: number; overflow: number; wide: number; moreBelow: boolean; layout: string }> }).showVote(st), { ...state, step: `${state.step} #${n}` });
+          const m = await projector.evaluate((st) => (window as unknown as { showVote: (s: object) => Promise<{ prompt?: string; least: { px: number; what: string }; replies: number; story: number; overflow: number; wide: number; moreBelow: boolean; layout: string }> }).showVote(st), { ...state, step: `${state.step} #${n}` });
           const at = `${where} at ${size.width}×${size.height}`;
+          if (m.prompt !== state.prompt) problems.push(`${at}: the replies are headed ${JSON.stringify(m.prompt)}, not by the decision's question`);
+          if (m.least.px < Math.min(16, m.replies) - 0.01) problems.push(`${at}: ${m.least.what} in ${m.least.px} px, under the replies' ${m.replies} px`);
           if (m.replies < 16) problems.push(`${at}: replies in ${m.replies} px, under the 16 px the room can read`);
           if (m.replies < m.story - 0.01) problems.push(`${at}: replies in ${m.replies} px, under the story's ${m.story} px`);
           if (m.overflow > 0 || m.wide > 0 || m.moreBelow) problems.push(`${at}: does not fit (${JSON.stringify(m)})`);
