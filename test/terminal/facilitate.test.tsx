@@ -1871,7 +1871,21 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
   // None bundled: a decision with no title, narration, spoken line, discussion prompt or note (an
   // author's bare question). Its replies still stand a blank row below the heading, as every
   // decision's do, whole or scrolling (where the row above them is the window's "more above" line).
-  it('a decision with no moment text at all has a blank row between the heading and its replies (60×24, 120×40, and scrolling)', async () => {
+  // The full-screen trainer-led view, projected for the room, drew a decision's replies under no
+  // question: the play screen, presenter mode, the projector and the phones head them with it.
+  it('a decision\'s question heads its replies, after the Discuss prompt, as the play screen draws it (80×24 and 120×40)', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 80, 24);
+    await press(r, KEY.enter);
+    for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+      await r.resize(columns, rows);
+      const shown = lines(r.lastFrame() ?? '');
+      const first = shown.findIndex((l) => /^ › 1\. /.test(l));
+      expect(shown[first - 1], shown.join('\n')).toBe(' What do you say or do?');
+      expect(shown.findIndex((l) => l.startsWith(' Discuss: ')), shown.join('\n')).toBeLessThan(first - 1);
+    }
+  });
+
+  it('a decision with no moment text at all has a blank row between the heading and its question, its replies right under it (60×24, 120×40, and scrolling)', async () => {
     const bare = (repeat: number) => {
       // A copy to change (newPhone() hands out one frozen object).
       const playable = structuredClone(newPhone());
@@ -1882,16 +1896,17 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     };
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bare(0) } }).element, 60, 24);
     await press(r, KEY.enter);
-    const headAndFirst = (frame: string) => lines(frame).slice(0, 3);
-    expect(headAndFirst(r.lastFrame()), r.lastFrame()).toEqual([' Example: the new phone · Decision 1 of about 2', '', expect.stringMatching(/^ › 1\. That's a nice one!/)]);
+    const headAndFirst = (frame: string) => lines(frame).slice(0, 4);
+    const HEAD = [' Example: the new phone · Decision 1 of about 2', '', ' What do you say or do?', expect.stringMatching(/^ › 1\. That's a nice one!/)];
+    expect(headAndFirst(r.lastFrame()), r.lastFrame()).toEqual(HEAD);
     await r.resize(120, 40);
-    expect(headAndFirst(r.lastFrame()), r.lastFrame()).toEqual([' Example: the new phone · Decision 1 of about 2', '', expect.stringMatching(/^ › 1\. That's a nice one!/)]);
+    expect(headAndFirst(r.lastFrame()), r.lastFrame()).toEqual(HEAD);
     r.unmount();
     // Replies taller than 60×24: they scroll, the window's first row blank at its top.
     const tall = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bare(10) } }).element, 60, 24);
     await press(tall, KEY.enter);
     expect(tall.lastFrame()).toContain('more below (PgDn)');
-    expect(headAndFirst(tall.lastFrame()), tall.lastFrame()).toEqual([' Example: the new phone · Decision 1 of about 2', '', expect.stringMatching(/^ › 1\. That's a nice one!/)]);
+    expect(headAndFirst(tall.lastFrame()), tall.lastFrame()).toEqual(HEAD);
     expect(lines(tall.lastFrame()).length).toBeLessThanOrEqual(23);
   });
 

@@ -475,6 +475,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const setupText = useMemo(() => setupRows(setup, width), [setup, width]);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
+  // The decision's question ("What do you say to Ray?") heads its replies, as the play screen, the
+  // presenter page, the projector and the phones head them: the room voted on replies to a question
+  // this screen never showed. Drawn where the screen has the rows for it with the whole moment, or
+  // where the moment and the replies scroll together; not where only the moment scrolls (at 60×24 it
+  // pushed the end of the Discuss prompt under "↓ more below").
+  const promptLines = useMemo(() => (view.kind === 'decision' && view.prompt ? wrapText(view.prompt, width).split('\n').map((t) => [{ text: t, bold: true }]) : []), [view.kind, view.prompt, width]);
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
   // The rows of the screen above its help line, packed (no blank rows between its parts).
   const contentRows = rowsOf(heading) + setupText.length + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
@@ -576,8 +582,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const unaskedHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - unaskedFooterRows);
   // The window's rows with no reply highlighted: where the place read is kept from (the pointer
   // moving is no new text).
-  const togetherPlain = useMemo(() => (together ? withReplies(momentRows, replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`), -1).rows : momentRows), [together, momentRows, view.replies, width, votes]);
-  const togetherList = together ? withReplies(momentRows, replyRows(view.replies, selected, width, tally), selected) : undefined;
+  // Scrolled together, the question after the moment and a blank row, the replies right under it (as the play screen draws them).
+  const beforeReplies = useMemo(() => (promptLines.length === 0 ? momentRows : [...momentRows, ...(momentRows.length > 0 ? [[{ text: '' }]] : []), ...promptLines]), [momentRows, promptLines]);
+  const togetherPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`), -1, promptLines.length === 0).rows : momentRows), [together, beforeReplies, promptLines, momentRows, view.replies, width, votes]);
+  const togetherList = together ? withReplies(beforeReplies, replyRows(view.replies, selected, width, tally), selected, promptLines.length === 0) : undefined;
   const togetherRows = togetherList ? togetherList.rows : momentRows;
   // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
   // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
@@ -851,7 +859,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       </Box>
     );
   }
-  const gap = (rank: number) => (spare >= rank ? 1 : 0);
+  // The question where the whole screen has its rows, its blank rows given up first.
+  const promptShown = spare >= promptLines.length ? promptLines.length : 0;
+  const gap = (rank: number) => (spare - promptShown >= rank ? 1 : 0);
   if (spare < 0 && together) {
     // Replies too tall beside even 3 rows of the moment: the moment and the replies scroll together.
     // While a question shortens the window, a highlighted reply that was in view stays whole in it
@@ -901,6 +911,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       {showNote && <Box marginTop={gap(4)}><Paragraph color={theme.muted}><Text bold>Facilitator note: </Text>{note}</Paragraph></Box>}
       {view.kind === 'decision' && (
         <Box marginTop={gap(1)} flexDirection="column">
+          {promptShown > 0 && <Paragraph bold width={width}>{view.prompt}</Paragraph>}
           <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
         </Box>
       )}
