@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, SELF_CARE, reduceRoom, type PresenterAction, type PresenterCommand, type PresenterView, type ServerError, progressWords, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, presenterView, SELF_CARE, reduceRoom, type PresenterAction, type PresenterCommand, type PresenterView, type ServerError, outcomeWords, progressWords, roomContext, roomSessionView, scoreWords, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
@@ -349,6 +349,33 @@ describe('room controls in the terminal', () => {
     await type(String(other.number), /ending/);
     expect(ended).toHaveLength(2);
     expect(ended[1]!.history.at(-1)!.chosen).toBe(other.id);
+  });
+
+  // The phones and the projector showed the room's outcome and score at the ending; the terminal,
+  // where a trainer may run the whole room, showed the ending's words and nothing of how the room did.
+  it('at the ending the story reached, say the room\'s outcome (and why) and its score, as the phones show them', async () => {
+    const room = await controlled(() => 60);
+    const ctx = roomContext(scenario);
+    let atEnding = '';
+    for (let guard = 0; guard < 60 && room.server.state().phase !== 'ended'; guard++) {
+      const view = roomSessionView(ctx, room.server.state());
+      if (view.kind === 'scene') {
+        atEnding = await room.type('n', /\((n: next|o: open the vote)|ending/);
+        continue;
+      }
+      await room.type('o', /l: lock/);
+      await room.type('r', /Type the number of the reply the room follows/);
+      // The last reply offered, not the first: the room need not follow best practice.
+      atEnding = await room.type(String(view.replies.filter((r) => r.enabled).at(-1)!.number), /\((n: next|o: open the vote)|ending/);
+    }
+    const debrief = roomSessionView(ctx, room.server.state()).debrief!;
+    expect(debrief).toBeDefined();
+    const flat = atEnding.replace(/\s+/g, ' ');
+    expect(flat).toContain(outcomeWords(debrief.outcome));
+    expect(flat).toContain(`The room's score: ${scoreWords(debrief.score)}`);
+    // Under the ending's words, before what the trainer can do next.
+    expect(flat.indexOf('Outcome: ')).toBeLessThan(flat.indexOf('The scenario has reached its ending'));
+    expect(wider(atEnding, 60)).toEqual([]);
   });
 
   it('introduce each character where the room first hears them, in the scenario\'s words, as the presenter page does', async () => {

@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, notStarted, presenterView, roomSceneNumber, roomSessionView, sceneWords, SELF_CARE, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, decisionProgressWords, introductionWords, notStarted, presenterView, roomSceneNumber, roomSessionView, sceneWords, scoreWords, SELF_CARE, outcomeWords, unavailableWords, pathReply, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { saySpoken } from '../plain.js';
 import { revealText } from '../reveal-text.js';
@@ -113,6 +113,12 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
         say();
         if (view.title) say(`Ending: ${view.title}`);
         story(view, state);
+        // How the room did, in the phones' words ("The room's score: …"), with why the band is what it
+        // is: the phones and the projector showed it, and the trainer at this terminal had nothing to read out.
+        if (view.debrief) {
+          say(outcomeWords(view.debrief.outcome));
+          say(`The room's score: ${scoreWords(view.debrief.score)}`);
+        }
       }
       // Its summary is written as it ends (the line after this one says where): Ctrl+C only closes.
       // A last branch followed by mistake can be taken back (u), as any branch before it.
