@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostProblem, listenFailure, roomAddresses } from '../../src/terminal/room/command.js';
-import { runInProcess } from './helpers/cli.js';
+import { runInProcess, runPiped } from './helpers/cli.js';
 import { Presenter } from './helpers/room.js';
 import { spawnRoom, started } from './helpers/room-process.js';
 
@@ -66,5 +66,25 @@ describe('room --host on this machine only: the presenter address is where the r
     const presenter = await Presenter.connect(`ws://${host}:${port}`, code as string, token as string);
     expect(presenter.view.room).toBe(code);
     presenter.ws.close();
+  });
+});
+
+// A new room on a port another program holds said only "port N is in use by another program": the
+// trainer, with the room due to start, was not told that leaving --port out takes a free one.
+describe('room --port that another program holds', () => {
+  it('says so with what to do, exit 1, and opens no room', async () => {
+    const held = createServer();
+    await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+    const port = (held.address() as { port: number }).port;
+    const state = mkdtempSync(join(tmpdir(), 'casa-port-held-'));
+    try {
+      const r = await runPiped(['room', 'red-flags', '--host', '127.0.0.1', '--port', String(port)], '', { XDG_STATE_HOME: state });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`the room could not start: port ${port} is in use by another program: leave --port out for any free port, or pass another`);
+      expect(r.out).not.toContain('Phones join at');
+    } finally {
+      await new Promise((resolve) => held.close(resolve));
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 });

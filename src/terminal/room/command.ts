@@ -127,7 +127,9 @@ export function hostProblem(host: string): string | undefined {
  */
 export function listenFailure(e: unknown, host: string, port: number, resume: boolean): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') return `port ${port} is in use by another program${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ''}`;
+  // A new room said only that, and the trainer had no next step (a second room left open, a port
+  // chosen beforehand): the default is a free port, so leaving --port out always starts one.
+  if (code === 'EADDRINUSE') return `port ${port} is in use by another program${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ': leave --port out for any free port, or pass another'}`;
   if (code === 'EADDRNOTAVAIL') return `${host} is not an address of this laptop`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') return `no address of this laptop is named ${host}: give --host one of its addresses in numbers (such as 192.168.1.20), or leave --host out to listen on every network of this laptop`;
   if (code === 'EACCES') return `port ${port} may be taken only by an administrator on this laptop (ports below 1024, usually): pass --port 0 for any free port, or a port from 1024 up`;
