@@ -6,7 +6,7 @@ import { createRoom, presenterView, SELF_CARE, reduceRoom, type PresenterAction,
 import { printMoment } from '../../src/terminal/plain.js';
 import { stepText } from '../../src/terminal/ui/StatusLine.js';
 import { stepWords } from '../../src/web/projector.js';
-import { BACK_FROM_BREAK, KEYS_TOO_LONG, NOTHING_TO_END, roomControls } from '../../src/terminal/room/controls.js';
+import { AT_A_SCENE, BACK_FROM_BREAK, KEYS_TOO_LONG, NOTHING_TO_END, roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -203,6 +203,16 @@ describe('room controls in the terminal', () => {
     expect((await room.type('9', /\n$/)).replace(/\s+/g, ' ')).toContain(`There is no reply 9 at this decision: type a number from 1 to ${replies}.`);
     // A reply that is there still waits for the reveal.
     expect((await room.type('1', /\n$/)).replace(/\s+/g, ' ')).toContain('Reveal the votes before choosing the branch.');
+  });
+
+  it('a number typed at a scene says the scene has no replies and n goes on (it said "Reveal the votes before choosing the branch")', async () => {
+    const room = await controlled(() => 60);
+    expect(roomSessionView(roomContext(scenario), room.server.state()).kind).toBe('scene');
+    const said = (await room.type('1', /\n$/)).replace(/\s+/g, ' ').trim();
+    expect(said).toBe(AT_A_SCENE);
+    expect(said).not.toContain('Reveal the votes');
+    // Nothing changed: n still goes on from the scene.
+    await room.type('n', /\((n: next|o: open the vote)/);
   });
 
   // The presenter page and --facilitate (line by line too) show the facilitator note with the reveal;

@@ -38,6 +38,12 @@ export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summar
  */
 export const NOTHING_TO_END = 'The session has not started yet, so there is nothing to end and no summary is written. n shows the room the first step; to close the room, press Ctrl+C.';
 
+/**
+ * A number typed at a scene (to go on, say): it has no replies. It said "Reveal the votes before
+ * choosing the branch", as if a vote were there to reveal.
+ */
+export const AT_A_SCENE = 'This is a scene: it has no replies to follow. n goes on to what comes next.';
+
 /** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
 export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
 
@@ -239,6 +245,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && REPLY_NUMBER.test(word) && view.replies.every((r) => String(r.number) !== word);
     say(result.code === 'on-break' ? 'The room is on a break: type b to end it first (the phones then show again what they showed).'
       : word === 'o' && result.code === 'not-now' && notStarted(state) && view.kind === 'decision' ? `The content note is still up: ${FIRST_DECISION}.`
+      : view.kind === 'scene' && REPLY_NUMBER.test(word) ? AT_A_SCENE
       : none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 
