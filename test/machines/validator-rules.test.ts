@@ -2526,21 +2526,37 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(missing?.fix).toBe('Close the condition before "to": { "when": { … }, "to": "boyfriend-open" }.');
   });
 
-  it('a condition or effect written with the variable as its field: the missing "var" says the same, with the object to write', () => {
-    const { problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "trust": { "gte": 60 } }');
-    const missing = problems.find((p) => p.code === 'missing-field');
-    expect(missing?.message).toBe('A condition is missing "var". It has the variable "trust" as a field instead.');
-    expect(missing?.fix).toBe('Write { "var": "trust", "gte": 60 }.');
-    const effect = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]').problems.find((p) => p.code === 'missing-field');
-    expect(effect?.fix).toBe('Write { "var": "trust", "add": 10 }.');
-    const sign = exampleWith('{ "var": "trust", "gte": 60 }', '{ "trust": { ">=": 60 } }').problems.find((p) => p.code === 'missing-field');
-    expect(sign?.fix).toBe('Write { "var": "trust", "gte": 60 }.');
+  // One mistake, one message (author-61): { "trust": "+15" } was two errors with one fix, "An effect
+  // is missing "var"" at its { and "trust" is not a field of an effect at the name.
+  it('a condition or effect written with the variable as its field: one error, at the name, saying "var" is missing, with the object to write', () => {
+    const one = (from: string, to: string) => {
+      const { text, problems } = exampleWith(from, to);
+      expect(problems.map((p) => p.code), JSON.stringify(problems, null, 1)).toEqual(['unknown-field']);
+      const p = problems[0]!;
+      return { ...p, at: text.slice(offsetOf(text, p.line, p.column)) };
+    };
+    const condition = one('{ "var": "trust", "gte": 60 }', '{ "trust": { "gte": 60 } }');
+    expect(condition.at.startsWith('"trust": { "gte"')).toBe(true);
+    expect(condition.message).toBe('"trust" is not a field of a condition, which is missing "var": "trust" is a variable, and a condition names its variable with "var".');
+    expect(condition.fix).toBe('Write { "var": "trust", "gte": 60 }.');
+    expect(one('{ "var": "trust", "gte": 60 }', '{ "trust": { ">=": 60 } }').fix).toBe('Write { "var": "trust", "gte": 60 }.');
+    const plus = one('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": "+15" }]');
+    expect(plus.at.startsWith('"trust": "+15"')).toBe(true);
+    expect(plus.message).toBe('"trust" is not a field of an effect, which is missing "var": "trust" is a variable, and an effect names its variable with "var".');
+    expect(plus.fix).toBe('Write { "var": "trust", "add": 15 }.');
+    // A bare amount may be meant as "set": the fix says what each does.
+    expect(one('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 15 }]').fix)
+      .toBe('Write { "var": "trust", "add": 15 } (that adds 15 to it; to make it 15, write "set": 15 in place of "add": 15).');
+    expect(one('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": -15 }]').fix).toBe('Write { "var": "trust", "add": -15 }.');
   });
 
-  it('an effect written with the variable as its field: name it with "var", the amount kept', () => {
-    const p = only('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]', 'unknown-field');
-    expect(p.at.startsWith('"trust"')).toBe(true);
-    expect(p.message).toContain('"trust" is a variable: name it with "var", e.g. { "var": "trust", "add": 10 }');
+  it('a flag written as the field of an effect or a condition: the fix sets it, or tests it, with true or false', () => {
+    const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told-csw", "type": "flag", "label": "Told the social worker" }';
+    const text = readFixture('good/example.json').toString('utf8').replace(/\{ "id": "trust", "label": "Jade's trust", "min": 0, "max": 100, "start": 50, "shown": true \}/, flag)
+      .replace('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "var": "trust", "add": 10 }, { "told-csw": true }]')
+      .replace('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', '{ "when": { "told-csw": true }, "to": "boyfriend-open" }');
+    const fixes = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-field').map((p) => p.fix);
+    expect(fixes).toEqual(['Write { "var": "told-csw", "set": true }.', 'Write { "var": "told-csw", "is": true }.']);
   });
 
   it('an assessment written as just the principle id: the fix writes the object out', () => {

@@ -1319,10 +1319,15 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
   const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object) ? misspeltAs(object, kind, key) : undefined;
   if (key === 'var' && (kind?.name === 'a condition' || kind?.name === 'an effect') && typeof object === 'object' && object !== null && !Array.isArray(object)) {
     // { "trust": { "gte": 60 } } or { "trust": 10 }: the variable's id written as the field.
+    // One mistake, one problem (author-61): at the variable's name, where the fix is typed, saying
+    // "var" is missing too; it stands for the unknown-field problem there (see RENAMES), which gave
+    // the same fix a second time.
     const named = Object.keys(object).find((k) => declaredVariable(raw, k));
     if (named !== undefined) {
-      return errorAt(path, 'missing-field', `${missingWords(object, kind, key)} It has the variable ${quoteValue(named)} as a field instead.`,
-        `Write ${variableWritten(kind.name === 'an effect', named, (object as Record<string, unknown>)[named], raw)}.`, { path: parentPath });
+      const renamed: UnlocatedProblem = { severity: 'error', code: 'unknown-field', path: [...parentPath, named], atKey: true,
+        ...variableAsField(kind.name, named, (object as Record<string, unknown>)[named], raw) };
+      RENAMES.add(renamed);
+      return renamed;
     }
   }
   const item = parentPath[parentPath.length - 1];
@@ -1582,6 +1587,20 @@ function oneRouteFix(value: unknown): string | undefined {
   return `Routes go in a list in [ ], and the last has no "when", for when the others do not hold: "next": [{ "when": ${written}, "to": ${quoteValue(value.to)} }, { "to": "<id>" }].`;
 }
 
+/**
+ * The words for a variable's id written as a condition's or an effect's field ({ "trust": "+15" },
+ * { "trust": { "gte": 60 } }): "var" is missing, and the object to write. A bare amount
+ * ({ "trust": 15 }) may mean "add" or "set": the fix writes "add" and says what "set" does.
+ */
+function variableAsField(kindName: string, named: string, inner: unknown, raw: unknown): { message: string; fix: string } {
+  const written = variableWritten(kindName === 'an effect', named, inner, raw);
+  const bare = kindName === 'an effect' && typeof inner === 'number' && Number.isInteger(inner) && inner >= 0 && !declaredFlag(raw, named);
+  return {
+    message: `${quoteValue(named)} is not a field of ${kindName}, which is missing "var": ${quoteValue(named)} is a variable, and ${kindName} names its variable with "var".`,
+    fix: `Write ${written}${bare ? ` (that adds ${inner} to it; to make it ${inner}, write "set": ${inner} in place of "add": ${inner})` : ''}.`,
+  };
+}
+
 function variableWritten(effect: boolean, named: string, inner: unknown, raw: unknown): string {
   // { "trust": "+15" }, { "trust": ">= 60" }: the text read as the change or the comparison it says.
   const read = typeof inner === 'string' ? (effect ? effectFromText : oneConditionFromText)(`${named} ${inner}`, raw) : undefined;
@@ -1589,8 +1608,11 @@ function variableWritten(effect: boolean, named: string, inner: unknown, raw: un
   const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
     ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : comparisonMeant(k), v] as const)
       .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
-    : typeof inner === 'number' && Number.isInteger(inner) && effect ? `, "add": ${inner}` : '';
-  return `{ "var": ${quoteValue(named)}${rest || (effect ? ', "add": 10' : ', "gte": 60')} }`;
+    : typeof inner === 'number' && Number.isInteger(inner) && effect ? `, "add": ${inner}`
+      // { "told-supervisor": true }: a flag is set, and tested, with true or false.
+      : typeof inner === 'boolean' ? `, "${effect ? 'set' : 'is'}": ${String(inner)}` : '';
+  const flag = declaredFlag(raw, named);
+  return `{ "var": ${quoteValue(named)}${rest || (effect ? (flag ? ', "set": true' : ', "add": 10') : (flag ? ', "is": true' : ', "gte": 60'))} }`;
 }
 
 /**
