@@ -1,13 +1,13 @@
 import { auditData, DRAWING_LIMITS, exportGraph, fileProblem, formatAudit, formatValidation, GraphTooLarge, quoteAsWritten, safeJson, shownFileName, visibleLine, type GraphFormat, type Problem, type Scenario, type ValidateOptions } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { fitReport, wrapWords } from './wrap.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, FileAccessError, loadScenarioFile, missingFolderWords, notUtf8OutputWords, resolveScenarioArg, unreadableFolder, type LoadedFile } from './files.js';
 import { whyNoScenarioFiles } from './scenario-files.js';
-import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
+import { bundledScenarioFiles, inScenariosDir, sameFile, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
 import { writeAtomic } from './state.js';
@@ -146,7 +146,7 @@ export function checkFiles(files: ReturnType<typeof expandPaths>, keepPlaces = f
     schemaRef: checkSchemaRef(f.path),
     fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
     // The file named after the id is the original: only the copy is told to change.
-    sameIdElsewhere: (id) => ids.get(id)?.find((other) => resolve(other) !== resolve(f.path) && !(stemOf(f.path) === id && stemOf(other) !== id)),
+    sameIdElsewhere: (id) => ids.get(id)?.find((other) => !sameFile(other, f.path) && !(stemOf(f.path) === id && stemOf(other) !== id)),
     // Two drafts of one id checked together (a trainer's folder): each is told, naming the other.
     // The app's own files are left to sameIdElsewhere (the original there is not told to change).
     sameIdInRun: (id) => (inScenariosDir(f.path) ? [] : (runIds.get(id) ?? []).filter((other) => !inScenariosDir(other) && !sameFile(other, f.path))),
@@ -299,17 +299,6 @@ function auditLabels(scenarios: readonly Scenario[], paths: readonly string[]): 
     const sameName = scenarios.some((t, j) => j !== i && t.id === s.id && basename(paths[j] ?? '') === basename(path));
     return `${s.id} (${shownFileName(sameName ? path : basename(path))})`;
   });
-}
-
-/** Whether two paths name one file: the same path, or (through a link) the same file on disk. */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { newScenario, NEW_SCENARIO_VERSION, shownFileName, visibleLine, type New
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { command, commandName, helpText, shellWord, textWidth } from './invocation.js';
-import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
+import { bundledScenarioFiles, inScenariosDir, sameFile, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
 import { packageRoot, scenariosDir } from './paths.js';
@@ -117,7 +117,7 @@ export function newCommand(argv: readonly string[], io: CliIO): number {
       schemaRef: checkSchemaRef(path),
       fileStem: inScenariosDir(path) ? id : undefined,
       // Another of the app's files with this id; the file at this very path is said below as being there.
-      sameIdElsewhere: (wanted) => ids.get(wanted)?.find((other) => resolve(other) !== resolve(path)),
+      sameIdElsewhere: (wanted) => ids.get(wanted)?.find((other) => !sameFile(other, path)),
       command: (a) => command(a),
     });
   } catch (e) {

@@ -7,6 +7,7 @@ import { command, otherStartValues, roomSessionArgs } from './invocation.js';
 // Kept with the command words (the app's content note names it without loading this module).
 export { roomSessionArgs };
 import { fileStore } from './node/file-store.js';
+import { inScenariosDir } from './node/scenario-ids.js';
 import { errorWords, failureReason, hasSave, saveNextTimeWords, stateFolderFix, stateStore } from './node/state-store.js';
 import { leavingPath } from './export.js';
 import { scenariosDir } from './paths.js';
@@ -301,7 +302,7 @@ function unspeltSaveName(key: string): string {
 
 /** Whether a file is one of the scenarios shipped with the app. */
 export function isBundledFile(file: string): boolean {
-  return dirname(resolve(file)) === scenariosDir();
+  return inScenariosDir(file);
 }
 
 /** The bundled scenario file with an id, if there is one. */

@@ -1,10 +1,9 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { formatValidation, startingAt, type PlayableScenario } from '../machines/index.js';
 import { UsageError } from './args.js';
 import { loadScenarioFile, resolveScenarioPath } from './files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef } from './node/schema-ref.js';
-import { scenariosDir } from './paths.js';
 
 export type { PlayableScenario };
 
@@ -25,7 +24,7 @@ export function loadPlayable(nameOrPath: string, from?: string, set?: Readonly<R
   const moved = startingAt(loaded.result.scenario, from, set);
   if (!moved.ok) throw new UsageError(moved.error);
   const file = resolve(path);
-  const playable: PlayableScenario = { scenario: moved.scenario, file, from, ...(dirname(file) === scenariosDir() ? { bundled: true } : {}), ...(set !== undefined ? { set } : {}) };
+  const playable: PlayableScenario = { scenario: moved.scenario, file, from, ...(inScenariosDir(file) ? { bundled: true } : {}), ...(set !== undefined ? { set } : {}) };
   if (loaded.result.warnings > 0) warnings.set(playable, formatValidation(loaded.result, loaded.path));
   return playable;
 }

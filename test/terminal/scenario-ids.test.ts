@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { runCli } from '../../src/terminal/cli.js';
 import { inScenariosDir } from '../../src/terminal/node/scenario-ids.js';
+import { loadPlayable, warningsOf } from '../../src/terminal/scenario-source.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 // Found by the authoring pass: a trainer starts a scenario by copying one (docs/authoring.md says
@@ -111,6 +112,41 @@ describe('validate: two files checked together that share an id', () => {
     expect((await run('validate', a)).out).not.toContain('duplicate-scenario-id');
     const twice = await run('validate', '--json', a, `${dir}/./a.json`);
     expect(twice.out).not.toContain('duplicate-scenario-id');
+  });
+});
+
+// Found by author-61: a link to the scenarios folder (or the folder itself a link) reaches the
+// app's own files by another path, and validate told each of them that the app's file, itself,
+// "has the id … too"; play said so too, and kept its progress apart from the picker's.
+describe('the scenarios folder reached through a link', () => {
+  function linked(): string {
+    const link = join(mkdtempSync(join(tmpdir(), 'casa-ids-link-')), 'scenarios');
+    symlinkSync(scenarios, link, 'dir');
+    return link;
+  }
+
+  it('is the same folder: no file is told it shares its own id, and --strict passes', async () => {
+    const link = linked();
+    const all = await run('validate', '--strict', link);
+    expect(all.out).not.toContain('duplicate-scenario-id');
+    expect(all.code).toBe(0);
+    const one = await run('validate', '--json', join(link, 'red-flags.json'));
+    expect((JSON.parse(one.out) as { files: { problems: { code: string }[] }[] }).files[0]?.problems.map((p) => p.code)).toEqual([]);
+    expect(inScenariosDir(join(link, 'red-flags.json'))).toBe(true);
+  });
+
+  it('play through it is the app\'s own scenario: no warning, and bundled (one save slot with the picker)', () => {
+    const playable = loadPlayable(join(linked(), 'red-flags.json'));
+    if (!('scenario' in playable)) throw new Error(playable.problems);
+    expect(warningsOf(playable)).toBeUndefined();
+    expect(playable.bundled).toBe(true);
+  });
+
+  it('a copy outside it is still warned, and a link to a file of it is that file', async () => {
+    expect((await run('validate', copyOf('red-flags', 'mine.json'))).out).toContain('duplicate-scenario-id');
+    const fileLink = join(mkdtempSync(join(tmpdir(), 'casa-ids-link-')), 'red-flags.json');
+    symlinkSync(join(scenarios, 'red-flags.json'), fileLink);
+    expect((await run('validate', fileLink)).out).not.toContain('duplicate-scenario-id');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SCHEMA_FILE_NAME } from '../../machines/index.js';
 import { scenariosDir } from '../paths.js';
@@ -12,8 +12,35 @@ export function bundledScenarioFiles(): string[] {
   }
 }
 
+/**
+ * Whether a file is in the app's scenarios folder, reached by any way there: a link to that folder
+ * (or the folder itself a link) is the same folder. `validate scenarios/` through a linked folder
+ * told each bundled file that it shared its own id with the app's file (found by author-61).
+ */
 export function inScenariosDir(file: string): boolean {
-  return dirname(resolve(file)) === resolve(scenariosDir());
+  const folder = dirname(resolve(file));
+  const scenarios = resolve(scenariosDir());
+  return folder === scenarios || realFolder(folder) === realFolder(scenarios);
+}
+
+/** A folder's path with its links followed; the path as it is when that cannot be done (it is not there). */
+function realFolder(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Whether two paths name one file: the same path, or (through a link) the same file on disk. */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**
