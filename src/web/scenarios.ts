@@ -1,4 +1,4 @@
-import type { PlayableScenario, ValidationResult } from '../machines/index.js';
+import type { PlayableScenario, ValidateOptions, ValidationResult } from '../machines/index.js';
 import { loadCore } from './core.js';
 import { byFileName, readId, stemOf } from './shared-ids.js';
 
@@ -108,16 +108,25 @@ export function idOf(text: string): string | undefined {
  * it, then built into the app by `npm start`), and is checked as the app's own: told it shares the
  * app file's id, a trainer was asked to give the file its own id and name, and so to copy it.
  */
-export async function sameIdInApp(checked?: string, picked?: { name: string; text: string | Uint8Array }): Promise<(id: string) => string | undefined> {
+export async function sameIdInApp(checked?: string, picked?: { name: string; text: string | Uint8Array }): Promise<Required<Pick<ValidateOptions, 'sameIdElsewhere' | 'changesAppFile'>>> {
   const texts = await scenarioTexts();
   const self = checked ?? (picked && texts.find((t) => t.file === picked.name && sameText(t.text, picked.text))?.file);
-  return (id) => {
-    if (self !== undefined && stemOf(self) === id) {
-      // The file named after its id is the one the other file copies.
-      return undefined;
-    }
-    const other = texts.find((t) => t.file !== self && idOf(t.text) === id);
-    return other && `scenarios/${other.file}`;
+  // A picked file with an app file's name and other text: when it has that file's id, and the file
+  // is named after it, it is that scenario edited since the app was built (scenarios/court-report.json
+  // opened after an edit), or a copy under its name: the validator says which it may be
+  // (app-scenario-changed), not that it shares its own id with the app's file.
+  const namesake = self === undefined && picked ? texts.find((t) => t.file === picked.name) : undefined;
+  const changed = (id: string) => (namesake && stemOf(namesake.file) === id && idOf(namesake.text) === id ? `scenarios/${namesake.file}` : undefined);
+  return {
+    changesAppFile: changed,
+    sameIdElsewhere: (id) => {
+      if (self !== undefined && stemOf(self) === id) {
+        // The file named after its id is the one the other file copies.
+        return undefined;
+      }
+      const other = texts.find((t) => t.file !== self && idOf(t.text) === id);
+      return other && `scenarios/${other.file}`;
+    },
   };
 }
 

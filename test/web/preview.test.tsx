@@ -639,7 +639,7 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
   });
 
-  it("one of the app's own files opened through the file window, unchanged, is checked as the app's own: no warning that it shares its own id; changed, it still is warned", async () => {
+  it("one of the app's own files opened through the file window, unchanged, is checked as the app's own: no warning that it shares its own id; changed, it is told what the Scenarios page plays until the app is built again", async () => {
     // README: `new first-court-date` writes scenarios/first-court-date.json, `npm start` builds it
     // into the app, and Preview, opening that file, told the trainer it had the id of the app's
     // scenarios/first-court-date.json and to give it an id and a name of its own (a copy of itself).
@@ -649,11 +649,23 @@ describe('previewing a scenario file', () => {
     await user.upload(input, new File([courtReport], 'court-report.json'));
     expect(await screen.findByText('court-report.json is valid.')).toBeTruthy();
     expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
-    // Another file of that name (a trainer's own court-report.json, or this one edited since the app
-    // was built) may be another scenario with that id: still warned.
+    // Changed (this file edited since the app was built, most likely, or a trainer's own file of that
+    // name): told that, and what the Scenarios page plays until the app is built again, not that it
+    // shares its own id with the app's file and needs one of its own (found by author-61).
     await user.upload(input, new File([courtReport.replace('"title": "', '"title": "Edited: ')], 'court-report.json'));
     expect(await screen.findByText(/court-report\.json is valid \(1 warning\)\.$/)).toBeTruthy();
-    expect(screen.getByText(/\[duplicate-scenario-id\]/)).toBeTruthy();
+    expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
+    const item = screen.getByText(/\[app-scenario-changed\]/).closest('li') as HTMLElement;
+    expect(within(item).getByText(/^This file/).textContent).toBe('This file has the name and the id of the app\'s scenario file "scenarios/court-report.json", but not its text: it is that scenario changed since the app was built, or another file under its name. Here you check and play this file as it is now; the app\'s Scenarios page plays the scenario as the app was built until the app is built again with this file in its scenarios/ folder, and then plays this one in its place.');
+    expect(item.textContent).toContain('Fix: If you are changing the app\'s scenario, keep its id and file name');
+    // Under another id, it is no longer that scenario: no word about it, nor about sharing an id.
+    await user.upload(input, new File([courtReport.replace('"id": "court-report"', '"id": "court-report-ours"')], 'court-report.json'));
+    expect(await screen.findByText(/court-report\.json is valid\.$/)).toBeTruthy();
+    // Another scenario's id under this name is a copy of that one: warned as before.
+    const harm = courtReport.replace('"id": "court-report"', '"id": "harm-reduction"');
+    await user.upload(input, new File([harm], 'court-report.json'));
+    expect(await screen.findByText(/\[duplicate-scenario-id\]/)).toBeTruthy();
+    expect(screen.queryByText(/\[app-scenario-changed\]/)).toBeNull();
   });
 
   it('a file still being read when another is chosen never shows its results over the newer file\'s', async () => {

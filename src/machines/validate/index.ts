@@ -59,6 +59,14 @@ export interface ValidateOptions {
    */
   sameIdElsewhere?: (id: string) => string | undefined;
   /**
+   * The app's scenario file that this file, with its name and this id but other text, is a changed
+   * version of, as it is to be shown: a caller that holds the app's scenarios as they were built
+   * (the web app's Preview) and cannot tell an edit of one of them, opened from the scenarios
+   * folder, from a copy. Told to give it an id of its own (duplicate-scenario-id), a trainer
+   * changing the app's scenario was asked to copy it. Checked before sameIdElsewhere.
+   */
+  changesAppFile?: (id: string) => string | undefined;
+  /**
    * The other files validated in the same run (a folder, or several files named), outside the app's
    * scenarios folder, that hold a scenario with this id, as they are to be shown. Completion records
    * are kept by scenario id, so the two would share them. The terminal's validate passes it.
@@ -439,7 +447,13 @@ function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProb
 function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
   if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return [];
   const out: UnlocatedProblem[] = [];
-  const other = options.sameIdElsewhere?.(id);
+  const changed = options.changesAppFile?.(id);
+  const other = changed === undefined ? options.sameIdElsewhere?.(id) : undefined;
+  if (changed !== undefined) {
+    out.push({ severity: 'warning', code: 'app-scenario-changed', path: ['id'],
+      message: `This file has the name and the id of the app's scenario file ${quoteValue(changed, 200)}, but not its text: it is that scenario changed since the app was built, or another file under its name. Here you check and play this file as it is now; the app's Scenarios page plays the scenario as the app was built until the app is built again with this file in its scenarios/ folder, and then plays this one in its place.`,
+      fix: 'If you are changing the app\'s scenario, keep its id and file name: once it is saved in the app\'s scenarios/ folder, start the app again (npm start builds it anew) and the Scenarios page plays it. If it is a new scenario started from that one, give it an id of its own and name the file after it.' });
+  }
   if (other !== undefined) {
     out.push({ severity: 'warning', code: 'duplicate-scenario-id', path: ['id'],
       // Saves are kept by id alone in the scenarios folder, by id and file elsewhere (slotName);

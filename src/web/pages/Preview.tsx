@@ -297,9 +297,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     startChecking(name);
     // The validator and schema load here, on demand: never part of the first page.
     let core: Core;
-    let sameIdElsewhere: Awaited<ReturnType<typeof sameIdInApp>>;
+    let sameIds: Awaited<ReturnType<typeof sameIdInApp>>;
     try {
-      [core, sameIdElsewhere] = await Promise.all([loadCore(), own ? sameIdInApp(name) : sameIdInApp(undefined, { name, text })]);
+      [core, sameIds] = await Promise.all([loadCore(), own ? sameIdInApp(name) : sameIdInApp(undefined, { name, text })]);
     } catch (e) {
       if (n === latest.current) fail(e);
       return;
@@ -310,7 +310,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     // guide's files, the JSON Schema or a command (the terminal's "validate again", "play <id>")
     // says what this page offers instead (previewPointers): a web-only trainer has no terminal.
     const authoring = previewPointers(from, name);
-    const result = core.validateScenario(text, name, { sameIdElsewhere, authoring, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
+    const result = core.validateScenario(text, name, { ...sameIds, authoring, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     // A file of the volunteer's own, valid: My records' xAPI export can describe practice played from it (own-scenarios.ts).
     if (!own && result.scenario) rememberOwnScenario(result.scenario);
     const now: Omit<Checked, 'again' | 'sameName' | 'at' | 'app'> = { file: name, result, ...(result.scenario ? { text } : {}), truncatedWords: result.truncated ? core.moreProblemsLine(result.truncated, authoring) : undefined };
