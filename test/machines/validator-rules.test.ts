@@ -1554,7 +1554,10 @@ describe('a condition or route written the way a person would guess is answered 
     // author-46: the trainer's own two conditions, written as the list, not an example of other ones.
     ['"and" beside a comparison', '{ "when": { "var": "trust", "gte": 60, "and": { "conduct": "critical", "eq": 0 } }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }: "when": [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].'],
     ['"and" holding a text', '{ "when": { "var": "trust", "gte": 60, "and": "trust < 90" }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }.'],
-    ['a variable and conduct in one condition', '{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'Split it into two conditions in a list: one with "var", one with "conduct".'],
+    // author-61: the trainer's own two, as "and" above gets them (strong-under-50's list, merged into one { }).
+    ['a variable and conduct in one condition', '{ "when": { "var": "trust", "gt": 60, "conduct": "score", "gte": 80 }, "to": "boyfriend-open" }', 'Split it into two conditions: "when": [{ "var": "trust", "gt": 60 }, { "conduct": "score", "gte": 80 }].'],
+    ['conduct and a variable in one condition of a list', '{ "when": [{ "conduct": "critical", "eq": 0, "var": "trust", "gte": 60 }], "to": "boyfriend-open" }', 'Split it into two conditions, in its place in the list: { "conduct": "critical", "eq": 0 }, { "var": "trust", "gte": 60 }.'],
+    ['a variable and conduct in one condition, a comparison first', '{ "when": { "gte": 60, "var": "trust", "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'Split it into two conditions in a list: one with "var", one with "conduct".'],
   ])('%s: the unknown-field fix says what to write, not "Remove it"', (_case, route, fix) => {
     const p = problemWhen(ROUTE, route, 'unknown-field');
     expect(p.fix).toBe(fix);

@@ -1736,8 +1736,12 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
       fix: `Close the condition before "to": { "when": { … }, "to": ${typeof field === 'string' ? quoteValue(field) : '"<id>"'} }.` };
   }
   if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
+    // The trainer's own two, when each comparison follows the one it compares: { "var": "trust",
+    // "gt": 60, "conduct": "score", "gte": 80 } (after the strong-under-50 fix's list, merged).
+    const split = splitCondition(valueAt(raw, path));
+    const list = split && (path[path.length - 1] === 'when' ? `: "when": [${split.join(', ')}]` : `, in its place in the list: ${split.join(', ')}`);
     return { hint: ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].',
-      fix: 'Split it into two conditions in a list: one with "var", one with "conduct".' };
+      fix: list ? `Split it into two conditions${list}.` : 'Split it into two conditions in a list: one with "var", one with "conduct".' };
   }
   const comparison = comparisonMeant(key);
   if (comparison !== undefined) return { hint: ` Did you mean "${comparison}" (${COMPARISON_GLOSS[comparison] ?? comparison})?`, meant: comparison };
@@ -1760,6 +1764,25 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
 }
 
 const COMPARISON_NAMES = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'];
+
+/**
+ * A condition with both "var" and "conduct" as the two it holds, each written with the comparisons
+ * after it up to the next ({ "var": "trust", "gt": 60, "conduct": "score", "gte": 80 } gives
+ * { "var": "trust", "gt": 60 } and { "conduct": "score", "gte": 80 }); undefined when it cannot be
+ * read so (a comparison before both, one of them without any, a value that is not plain).
+ */
+function splitCondition(condition: unknown): string[] | undefined {
+  if (!isObject(condition)) return undefined;
+  const parts: string[][] = [];
+  for (const [k, v] of Object.entries(condition)) {
+    const plain = typeof v === 'string' ? quoteValue(v, 40) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+    if (plain === undefined) return undefined;
+    if (k === 'var' || k === 'conduct') parts.push([`"${k}": ${plain}`]);
+    else if (parts.length === 0 || !COMPARISON_NAMES.includes(k)) return undefined;
+    else parts[parts.length - 1]?.push(`"${k}": ${plain}`);
+  }
+  return parts.length === 2 && parts.every((p) => p.length >= 2) ? parts.map((p) => `{ ${p.join(', ')} }`) : undefined;
+}
 
 /** The ids a "variables" list declares, read once per list (a file's every condition may ask). */
 const declaredIds = new WeakMap<readonly unknown[], ReadonlySet<unknown>>();
