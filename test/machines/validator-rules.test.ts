@@ -2553,6 +2553,20 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(one('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": -15 }]').fix).toBe('Write { "var": "trust", "add": -15 }.');
   });
 
+  // Found by author-61: the language warning names the word ("AWOL") and the rule's id to allow it
+  // ("awol"); a trainer wrote the word, and was given the list of ids to choose from.
+  it.each([
+    ['"AWOL"', '"AWOL" is not a language rule. It is a word of the rule "awol": "allowLanguage" names a rule by its id.', 'Change it to "awol".'],
+    ['"a CSEC"', '"a CSEC" is not a language rule. It is a word of the rule "a-csec": "allowLanguage" names a rule by its id.', 'Change it to "a-csec".'],
+    ['"a csec"', '"a csec" is not a language rule. It is a word of the rule "a-csec": "allowLanguage" names a rule by its id.', 'Change it to "a-csec".'],
+    ['"A-CSEC"', '"A-CSEC" is not a language rule. Did you mean "a-csec"?', 'Change it to "a-csec".'],
+    ['"awoll"', '"awoll" is not a language rule. Did you mean "awol"?', 'Change it to "awol".'],
+  ])('allowLanguage with %s: the rule\'s id to write', (item, message, fix) => {
+    const { text, problems } = exampleWith('"text": "Look, finally a phone that doesn\'t die every hour." }', `"text": "Look, finally a phone that doesn't die every hour.", "allowLanguage": [${item}] }`);
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-language-rule', message, fix]]);
+    expect(text.slice(offsetOf(text, problems[0]!.line, problems[0]!.column)).startsWith(item)).toBe(true);
+  });
+
   it('a flag written as the field of an effect or a condition: the fix sets it, or tests it, with true or false', () => {
     const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told-csw", "type": "flag", "label": "Told the social worker" }';
     const text = readFixture('good/example.json').toString('utf8').replace(/\{ "id": "trust", "label": "Jade's trust", "min": 0, "max": 100, "start": 50, "shown": true \}/, flag)

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { principleIds, principles, sections } from '../guide.js';
+import { languageRules, principleIds, principles, sections } from '../guide.js';
 import { suggestedId } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { countWords, firstFew, MAX_NAMED } from '../text/first-few.js';
@@ -808,6 +808,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
               : `Use ${sharingWords(String(value)) ? 'one of those if it is the principle meant, or ' : ''}${pointerWords.principleIds()}.`)];
       }
       if (path.includes('allowLanguage')) {
+        // "AWOL", "a CSEC": the word the language warning named, for the rule's id it gave (found by author-61).
+        const meant = languageRuleMeant(value);
+        if (meant !== undefined) {
+          return [errorAt(path, 'unknown-language-rule', `${quoteValue(value)} is not a language rule.${meant.term ? ` It is a word of the rule ${quoteValue(meant.id)}: "allowLanguage" names a rule by its id.` : ` Did you mean ${quoteValue(meant.id)}?`}`,
+            `Change it to ${quoteValue(meant.id)}.`)];
+        }
         return [errorAt(path, 'unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
           `Use one of: ${pointerWords.languageRules(issue.values)}.`)];
       }
@@ -1761,6 +1767,20 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
     return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. ${written}.`, fix: `Write ${written}.` };
   }
   return undefined;
+}
+
+/**
+ * The language rule an "allowLanguage" item that is none means: one of its words ("AWOL", "a CSEC",
+ * any case), its id written otherwise ("A-CSEC", "a csec"), or misspelt ("awoll").
+ */
+function languageRuleMeant(value: unknown): { id: string; term: boolean } | undefined {
+  if (typeof value !== 'string' || value.length > 100) return undefined;
+  const lower = value.trim().toLowerCase();
+  const byTerm = languageRules.find((r) => r.terms.some((t) => t.toLowerCase() === lower));
+  if (byTerm) return { id: byTerm.id, term: true };
+  const ids = languageRules.map((r) => r.id);
+  const id = ids.find((i) => i === slugify(lower)) ?? closest(lower, ids);
+  return id === undefined ? undefined : { id, term: false };
 }
 
 const COMPARISON_NAMES = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'];
