@@ -2567,6 +2567,20 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(text.slice(offsetOf(text, problems[0]!.line, problems[0]!.column)).startsWith(item)).toBe(true);
   });
 
+  // Found by author-61: the whole conduct condition written as the measure's words was told 'Did you
+  // mean "score"?' and "Use one of: …": the trainer's 80 was lost. The fix writes the condition.
+  it.each([
+    ['"score at least 80"', '{ "conduct": "score", "gte": 80 }'],
+    ['"score >= 80"', '{ "conduct": "score", "gte": 80 }'],
+    ['"critical = 0"', '{ "conduct": "critical", "eq": 0 }'],
+    ['"score 80% or more"', '{ "conduct": "score", "gte": 80 }'],
+  ])('"conduct": %s is one error at the words, whose fix writes the condition they say', (words, condition) => {
+    const { text, problems } = exampleWith('{ "conduct": "score", "lt": 80 }', `{ "conduct": ${words} }`);
+    expect(problems.map((p) => [p.code, p.fix])).toEqual([['invalid-value', `Write the condition as ${condition}.`]]);
+    expect(problems[0]!.message).toContain('"conduct" names only what is measured');
+    expect(text.slice(offsetOf(text, problems[0]!.line, problems[0]!.column)).startsWith(words)).toBe(true);
+  });
+
   it('a flag written as the field of an effect or a condition: the fix sets it, or tests it, with true or false', () => {
     const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told-csw", "type": "flag", "label": "Told the social worker" }';
     const text = readFixture('good/example.json').toString('utf8').replace(/\{ "id": "trust", "label": "Jade's trust", "min": 0, "max": 100, "start": 50, "shown": true \}/, flag)

@@ -828,6 +828,16 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}, which is not allowed here: ${quoteValue(value)} is a variable of this scenario, and a variable is tested with "var".`,
           `Write { "var": ${quoteValue(value)}${rest.map((r) => `, ${r}`).join('')} }. ("conduct" tests the volunteer's replies so far: ${options}.)`)];
       }
+      // { "conduct": "score at least 80" }: the whole condition written as the measure's words (found
+      // by author-61: told 'Did you mean "score"?' and "Use one of: …", the 80 lost). The condition they say.
+      if (key === 'conduct' && typeof value === 'string' && /[0-9]/.test(value)) {
+        const condition = valueAt(raw, path.slice(0, -1));
+        const said = isObject(condition) && Object.keys(condition).every((k) => k === 'conduct') ? oneConditionFromText(value, raw) : undefined;
+        if (said !== undefined && said.startsWith('{ "conduct": ')) {
+          return [errorAt(path, 'invalid-value', `${capitalise(keyNameOf(key, parentKey))} is ${describe(value)}, which is not allowed here: "conduct" names only what is measured, and a comparison such as "gte" (at least) holds the number.`,
+            `Write the condition as ${said}.`)];
+        }
+      }
       // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
       const meaning = typeof key === 'string' && typeof value === 'string' ? VALUE_WORDS[key]?.[value.trim().toLowerCase()] : undefined;
       if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
