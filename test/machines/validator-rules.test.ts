@@ -2865,6 +2865,14 @@ describe('a reply id used twice', () => {
     const [dup] = problems.filter((p) => p.code === 'duplicate-id');
     expect(dup?.fix).toBe('Give this reply an id of its own that says what it does, beginning "phone-" as the other replies of this decision do ("phone-curious" and "phone-ignore"): a reply copied keeps the id it was copied with, and a reply id must be unique in the whole scenario.');
     expect(dup?.fix).not.toContain('d2-listen');
+    // A decision of two replies, the second with the first's id: that id is not given as the way to begin (author-61).
+    const scenario = JSON.parse(readFixture('good/example.json').toString('utf8')) as { nodes: { replies?: { id: string }[] }[] };
+    const replies = scenario.nodes[0]!.replies!;
+    replies.splice(2);
+    replies[1]!.id = replies[0]!.id;
+    const found = validateScenario(JSON.stringify(scenario, null, 2), 'x.json').problems;
+    expect(found.map((p) => p.code)).toEqual(['duplicate-id']);
+    expect(found[0]?.fix).toBe('Give this reply an id of its own that says what it does, beginning "phone-" as reply 1\'s does ("phone-curious" is taken): a reply copied keeps the id it was copied with, and a reply id must be unique in the whole scenario.');
   });
 
   it('in another decision: names that node, and where its reply is', () => {

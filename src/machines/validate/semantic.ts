@@ -320,8 +320,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         const otherIds = [...new Set(replies.filter((_, i) => i !== j).map((r) => r.id))];
         const others = firstFew(otherIds.slice(0, 3).map((r) => quoteValue(r, 40)), { max: 3, total: otherIds.length });
         const prefix = sharedPrefix(otherIds);
+        // Every other reply has this id (a decision of two, the second copied): "as the other replies
+        // do ("d2-reframe")" gave the id taken as the one to write (found by author-61).
+        const begun = otherIds.every((r) => r === id) ? `as reply ${k + 1}'s does (${quoteValue(id, 40)} is taken)` : `as the other replies of this decision do (${others})`;
         error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`,
-          `Give this reply an id of its own that says what it does${prefix === '' ? '' : `, beginning ${quoteValue(`${prefix}-`, 40)} as the other replies of this decision do (${others})`}: a reply copied keeps the id it was copied with, and a reply id must be unique in the whole scenario.`,
+          `Give this reply an id of its own that says what it does${prefix === '' ? '' : `, beginning ${quoteValue(`${prefix}-`, 40)} ${begun}`}: a reply copied keeps the id it was copied with, and a reply id must be unique in the whole scenario.`,
           { related: [...nodePath(at), 'replies', k, 'id'] });
         continue;
       }
