@@ -3538,6 +3538,10 @@ describe('knock-on messages of one mistake are left out', () => {
   it('"start" naming an ending is one error, not a strong ending reached at 0% and every node unreachable', () => {
     const ending = example().nodes.find((n) => n.kind === 'ending')?.id as string;
     expect(problemsOf((s) => { s.start = ending; })).toEqual(['error start-is-ending']);
+    // Its fix writes the line with the first scene or decision of the file (author-61).
+    const s = example();
+    s.start = ending;
+    expect(validateScenario(JSON.stringify(s, null, 2), 'x.json').problems[0]?.fix).toBe('Set "start" to the id of the first scene or decision: "start": "phone", the first in "nodes" that is not an ending.');
   });
 
   it('"variables" written as one object (not a list) is one error, not "not declared" for every use', () => {

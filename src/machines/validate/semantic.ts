@@ -949,8 +949,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // the file is out of reach, which is not worth saying node by node).
   const startsAtEnding = nodes.get(scenario.start)?.kind === 'ending';
   if (startsAtEnding) {
+    // The first scene or decision in the file, written out (found by author-61: the trainer had to find it).
+    const first = scenario.nodes.find((n) => n.kind !== 'ending');
     error('start-is-ending', ['start'], `"start" names the ending "${scenario.start}", so a playthrough would end before the first decision.`,
-      'Set "start" to the id of the first scene or decision.');
+      first ? `Set "start" to the id of the first scene or decision: "start": ${quoteValue(first.id, 60)}, the first in "nodes" that is not an ending.` : 'Set "start" to the id of the first scene or decision.');
   }
   let hasEnding = false;
   for (const n of nodes.values()) if (n.kind === 'ending') { hasEnding = true; break; }
