@@ -2581,6 +2581,25 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(text.slice(offsetOf(text, problems[0]!.line, problems[0]!.column)).startsWith(words)).toBe(true);
   });
 
+  // The variable named otherwise, as a field: by its label, in capitals, misspelt (author-61: "Add
+  // var" and "Remove it, or use one of: var, add, set", the amount lost).
+  it.each([
+    ['"Trust": -10', 'Trust', '{ "var": "trust", "add": -10 }'],
+    ['"trsut": "+15"', 'trsut', '{ "var": "trust", "add": 15 }'],
+    ['"Jade\'s trust": -10', 'Jade\'s trust', '{ "var": "trust", "add": -10 }'],
+  ])('an effect written { %s } is one error at the name, with the variable it names', (field, key, written) => {
+    const { text, problems } = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', `"effects": [{ ${field} }]`);
+    expect(problems.map((p) => [p.code, p.message, p.fix])).toEqual([['unknown-field', `"${key}" is not a field of an effect, which is missing "var": it names the variable "trust", and an effect names its variable with "var".`, `Write ${written}.`]]);
+    expect(text.slice(offsetOf(text, problems[0]!.line, problems[0]!.column)).startsWith(`"${key}"`)).toBe(true);
+  });
+
+  it('a condition written { "Trust": { "gte": 60 } } is told the same; a field naming no variable is not', () => {
+    const { problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "Trust": { "gte": 60 } }');
+    expect(problems.map((p) => [p.code, p.fix])).toEqual([['unknown-field', 'Write { "var": "trust", "gte": 60 }.']]);
+    const none = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "mood": 10 }]').problems;
+    expect(none.map((p) => p.code).sort()).toEqual(['missing-field', 'unknown-field']);
+  });
+
   it('a flag written as the field of an effect or a condition: the fix sets it, or tests it, with true or false', () => {
     const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told-csw", "type": "flag", "label": "Told the social worker" }';
     const text = readFixture('good/example.json').toString('utf8').replace(/\{ "id": "trust", "label": "Jade's trust", "min": 0, "max": 100, "start": 50, "shown": true \}/, flag)

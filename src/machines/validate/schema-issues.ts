@@ -1339,9 +1339,10 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     // "var" is missing too; it stands for the unknown-field problem there (see RENAMES), which gave
     // the same fix a second time.
     const named = Object.keys(object).find((k) => declaredVariable(raw, k));
-    if (named !== undefined) {
-      const renamed: UnlocatedProblem = { severity: 'error', code: 'unknown-field', path: [...parentPath, named], atKey: true,
-        ...variableAsField(kind.name, named, (object as Record<string, unknown>)[named], raw) };
+    const meant = named === undefined ? variableKeyMeant(raw, object, kind) : { key: named, id: named };
+    if (meant !== undefined) {
+      const renamed: UnlocatedProblem = { severity: 'error', code: 'unknown-field', path: [...parentPath, meant.key], atKey: true,
+        ...variableAsField(kind.name, meant.key, meant.id, (object as Record<string, unknown>)[meant.key], raw) };
       RENAMES.add(renamed);
       return renamed;
     }
@@ -1608,13 +1609,41 @@ function oneRouteFix(value: unknown): string | undefined {
  * { "trust": { "gte": 60 } }): "var" is missing, and the object to write. A bare amount
  * ({ "trust": 15 }) may mean "add" or "set": the fix writes "add" and says what "set" does.
  */
-function variableAsField(kindName: string, named: string, inner: unknown, raw: unknown): { message: string; fix: string } {
+function variableAsField(kindName: string, key: string, named: string, inner: unknown, raw: unknown): { message: string; fix: string } {
   const written = variableWritten(kindName === 'an effect', named, inner, raw);
   const bare = kindName === 'an effect' && typeof inner === 'number' && Number.isInteger(inner) && inner >= 0 && !declaredFlag(raw, named);
   return {
-    message: `${quoteValue(named)} is not a field of ${kindName}, which is missing "var": ${quoteValue(named)} is a variable, and ${kindName} names its variable with "var".`,
+    message: `${quoteValue(key)} is not a field of ${kindName}, which is missing "var": ${key === named ? `${quoteValue(named)} is a variable` : `it names the variable ${quoteValue(named)}`}, and ${kindName} names its variable with "var".`,
     fix: `Write ${written}${bare ? ` (that adds ${inner} to it; to make it ${inner}, write "set": ${inner} in place of "add": ${inner})` : ''}.`,
   };
+}
+
+/** The ids of a "variables" list, in file order (see variableKeyMeant). */
+const variableIdLists = new WeakMap<readonly unknown[], string[]>();
+
+/**
+ * A field of a condition or an effect without "var" that names a declared variable otherwise: by its
+ * label ("Dominique's trust"), in capitals ("Trust"), or misspelt ("trsut"), with the variable's id
+ * (found by author-61: two errors, "Remove it" and "Add var", the amount lost). The object's own
+ * fields and the comparisons are never taken for one.
+ */
+function variableKeyMeant(raw: unknown, object: object, kind: ObjectKind): { key: string; id: string } | undefined {
+  const variables = valueAt(raw, ['variables']);
+  if (!Array.isArray(variables)) return undefined;
+  // The ids listed once per list, and misspellings looked for among a scenario's few (a file of
+  // 40,000 variables and as many effects without "var" would compare each with each).
+  let ids = variableIdLists.get(variables);
+  if (ids === undefined) {
+    ids = variables.map((v: unknown) => (isObject(v) ? v.id : undefined)).filter((id): id is string => typeof id === 'string');
+    variableIdLists.set(variables, ids);
+  }
+  const spelt = ids.length <= 200 ? ids : [];
+  for (const key of Object.keys(object).slice(0, 20)) {
+    if (Object.hasOwn(kind.shape, key) || COMPARISON_NAMES.includes(key) || comparisonMeant(key) !== undefined || key.length > 100) continue;
+    const id = declaredIdMeant(raw, 'var', key)?.id ?? closest(key.toLowerCase(), spelt);
+    if (id !== undefined && declaredVariable(raw, id)) return { key, id };
+  }
+  return undefined;
 }
 
 function variableWritten(effect: boolean, named: string, inner: unknown, raw: unknown): string {
