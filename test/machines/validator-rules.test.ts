@@ -844,6 +844,17 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(problems[0]?.fix).toContain(`Remove "${field}". If the story should go on here, make this node a decision ("kind": "decision"`);
   });
 
+  // Found by author-61: an ending's own change to trust was told "Remove it, or use one of: id, kind, …".
+  it('an ending with "effects": says nothing comes after it, and to move them into the reply that leads there', () => {
+    const f = JSON.parse(good) as { nodes: Record<string, unknown>[] };
+    const ending = f.nodes.findIndex((n) => n.kind === 'ending');
+    (f.nodes[ending] as Record<string, unknown>).effects = [{ var: 'trust', add: -10 }];
+    const problems = validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.severity === 'error');
+    expect(problems.map((p) => [p.code, formatPath(p.path), p.message, p.fix])).toEqual([['unknown-field', `nodes[${ending}].effects`,
+      '"effects" is not a field of an ending node: an ending closes the story, so nothing comes after it for an effect to change.',
+      'Move the effects into the reply (or the scene) that leads to this ending, beside its "next", so that the change is made on the way here; or remove them.']]);
+  });
+
   // Found by author-58: a trainer who took an ending for what sets the score ("score": 100 on the
   // strong ending), or wrote a reply's points or weight on the reply itself, was told only to remove
   // it, or the fields the object can have: nothing of what scores a reply or leads to an ending.

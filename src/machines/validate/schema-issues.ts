@@ -670,6 +670,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
             message: `${quoteValue(k)} is not a field of an ending node: an ending closes the story, so nothing follows it${k === 'replies' ? ' and no one replies there' : ''}.`,
             fix: `Remove ${quoteValue(k)}. If the story should go on here, make this node a decision ("kind": "decision", with a "prompt" and its "replies") or a scene ("kind": "scene", with a "next"), and lead it on to an ending.` };
         }
+        if (kind?.name === 'an ending node' && k === 'effects') {
+          // An ending's own change to trust (found by author-61: "Remove it, or use one of: id, kind, …"
+          // said nothing of why, nor where a change made on the way there goes).
+          return { severity: 'error' as const, code: 'unknown-field', path: [...path, k], atKey: true,
+            message: '"effects" is not a field of an ending node: an ending closes the story, so nothing comes after it for an effect to change.',
+            fix: 'Move the effects into the reply (or the scene) that leads to this ending, beside its "next", so that the change is made on the way here; or remove them.' };
+        }
         const scoring = scoringField(kind, k, raw, path);
         if (scoring) return scoring;
         const guessed = guessedField(kind, k, raw, path);
