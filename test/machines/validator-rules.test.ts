@@ -2033,11 +2033,12 @@ describe('a node left unreachable by a misspelt "next": the warning names that "
 // trainer could delete their only strong ending. It now names the unknown "next" that may be meant.
 describe('a node left unreachable by a "next" too unlike its id to suggest: the warning offers that "next"', () => {
   it('names the unknown id and says to correct it if it is meant for this node, before "remove it"', () => {
-    const { problems } = exampleWith('{ "to": "end-strong" }', '{ "to": "end-good" }');
+    // ("end-good", a word for the strong kind, is told "Did you mean end-strong" now: author-61.)
+    const { problems } = exampleWith('{ "to": "end-strong" }', '{ "to": "end-final" }');
     expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
-    expect(problems[0]?.message).toBe('There is no node with the id "end-good".');
+    expect(problems[0]?.message).toBe('There is no node with the id "end-final".');
     const p = problems[1]!;
-    expect(`${p.message} ${p.fix}`).toBe('Node "end-strong" can never be reached from the start, "phone". A "next" names "end-good", which is not a node of this scenario (see the unknown-node error). If the "next" that names "end-good" is meant for this node, correct it to "end-strong"; otherwise point another reply\'s or scene\'s "next" at it, or remove it.');
+    expect(`${p.message} ${p.fix}`).toBe('Node "end-strong" can never be reached from the start, "phone". A "next" names "end-final", which is not a node of this scenario (see the unknown-node error). If the "next" that names "end-final" is meant for this node, correct it to "end-strong"; otherwise point another reply\'s or scene\'s "next" at it, or remove it.');
   });
 
   it('offers nothing when there is no unknown "next" (a node simply not linked yet)', () => {
@@ -2609,6 +2610,16 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(problems.map((p) => [p.code, p.fix])).toEqual([['unknown-field', 'Write { "var": "trust", "gte": 60 }.']]);
     const none = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "mood": 10 }]').problems;
     expect(none.map((p) => p.code).sort()).toEqual(['missing-field', 'unknown-field']);
+  });
+
+  // Found by author-61: "end-bad" was told only to use one of the endings or add a node.
+  it.each([
+    ['"next": "end-harmful"', '"next": "end-bad"', 'end-bad', 'There is no node with the id "end-bad". Did you mean "end-harmful" (the harmful ending)?'],
+    ['"next": "end-mixed"', '"next": "end-ok"', 'end-ok', 'There is no node with the id "end-ok". Did you mean "end-mixed" (the mixed ending)?'],
+    ['"to": "end-strong"', '"to": "end-good"', 'end-good', 'There is no node with the id "end-good". Did you mean "end-strong" (the strong ending)?'],
+  ])('a "next" naming an ending by a word for its kind (%s written %s) is told the ending of that kind', (from, to, _id, message) => {
+    const problems = exampleWith(from, to).problems.filter((p) => p.code === 'unknown-node');
+    expect(problems.map((p) => p.message)).toEqual([message]);
   });
 
   it('a flag written as the field of an effect or a condition: the fix sets it, or tests it, with true or false', () => {
@@ -3860,7 +3871,8 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     // Its other mistakes corrected (a node with an error is not among the ids offered).
     const text = readFixture('bad/newcomer-school-absence.json').toString('utf8').replace('"weight": 5', '"weight": 2')
       .replace('"next": "end-mixed"\n        }\n      ]', '"feedback": "An interrogation (Red Flags).",\n          "next": "end-mixed"\n        }\n      ]');
-    const ending = validateScenario(text.replace('"next": "end-strong"', '"next": "good-ending"'), 'x.json').problems.find((q) => q.code === 'unknown-node' && q.message.includes('good-ending'));
+    // ("good-ending" names the strong ending by its kind's word, and is told it: author-61.)
+    const ending = validateScenario(text.replace('"next": "end-strong"', '"next": "final-ending"'), 'x.json').problems.find((q) => q.code === 'unknown-node' && q.message.includes('final-ending'));
     expect(ending?.fix).toBe('Use the id of a node in "nodes" (the endings: "end-strong", "end-mixed"), or add a node with this id.');
     const node = validateScenario(text.replace('"next": "end-strong"', '"next": "aftermath"'), 'x.json').problems.find((q) => q.code === 'unknown-node' && q.message.includes('aftermath'));
     expect(node?.fix).toBe('Use the id of a node in "nodes" ("visit", "talk", "end-strong", "end-mixed"), or add a node with this id.');

@@ -282,6 +282,13 @@ const EXPECTED: Record<string, [string, string]> = {
  * Words a trainer writes for a value by its meaning, per field with a fixed set of values, and the
  * value each means: spelling ("Did you mean") does not find "follows" from "good".
  */
+/** The ending kind a word stands for ("bad" for "harmful", "good" for "strong"), or undefined: see VALUE_WORDS. */
+export function endingKindOfWord(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower === 'strong' || lower === 'mixed' || lower === 'harmful') return lower;
+  return Object.hasOwn(VALUE_WORDS.ending ?? {}, lower) ? VALUE_WORDS.ending?.[lower]?.value : undefined;
+}
+
 const VALUE_WORDS: Record<string, Record<string, { value: string; why: string }>> = (() => {
   const of = (value: string, why: string, words: string[]) => Object.fromEntries(words.map((w) => [w, { value, why }]));
   return {

@@ -13,6 +13,7 @@ import { closest, didYouMean, didYouMeanOf, FILLER_WORDS, pairSuggester, placeAt
 import { conductInsteadOfVar } from './conduct-words.js';
 import { notACharacter } from './not-a-character.js';
 import { REPEATS_SHOWN } from './repeats.js';
+import { endingKindOfWord } from './schema-issues.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, the Unicode line and paragraph separators, and the three below. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -372,6 +373,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   let suggestNode: ((word: string) => { best?: string; also?: string }) | undefined;
   /** Node ids by the words of an id too unlike them to spell ("mixed-end" for "end-mixed"), two at most, as the message names. */
   let nodesByWords: ((word: string) => string[]) | undefined;
+  /** The ending ids of each kind (two at most: one is told, several are not), listed when a "next" first names an ending by its kind's word. */
+  let endingsByKind: Map<string, string[]> | undefined;
   // A node whose own id is not a valid id ("D4 Worry") is never suggested as it is: a reference
   // written that way would be refused too. When the reference is that id written validly, the
   // message says which node is meant and that its id is the one to change.
@@ -573,6 +576,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           nodesByWords ??= wordSuggester(candidates(), { most: 2, ignore: FILLER_WORDS });
           const [best, also] = nodesByWords(id);
           if (best !== undefined) guess = { best, also };
+        }
+        if (guess.best === undefined) {
+          // "end-bad", "end-good": the one ending of the kind its word means (found by author-61:
+          // told only to use one of the endings or add a node).
+          // (The endings listed once by kind: 20,000 places naming no node would each go through every node.)
+          const kinds = new Set(id.split('-', 20).map(endingKindOfWord).filter((k): k is string => k !== undefined));
+          const [kind] = kinds;
+          if (endingsByKind === undefined) {
+            endingsByKind = new Map();
+            for (const n of scenario.nodes) if (n.kind === 'ending') endingsByKind.set(n.ending, [...(endingsByKind.get(n.ending) ?? []), n.id].slice(0, 2));
+          }
+          const endings = kinds.size === 1 && kind !== undefined ? endingsByKind.get(kind) ?? [] : [];
+          if (endings.length === 1 && endings[0] !== undefined) guess = { best: endings[0], also: undefined };
         }
         let meantId = guess.best;
         let orAlso = guess.also;
