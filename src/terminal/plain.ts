@@ -1,4 +1,4 @@
-import { breaksCritical, latestSaveKey, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, yourReply, yourReplyLabel, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, continueChoices, debriefModel, progressWords, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeFailureLines, resumeOpening, newerSaveAt, NEWER_SAVE_MARK, saveKey, saveKeptInstead, sceneHeadingAt, sceneNumberAt, selectView, startSession, START_OVER_UNSAVED, unavailableWords, unknownReplyIdWords, pathReply, verdictLine, yourReply, yourReplyLabel, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SetupMoment, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import { scenariosDir } from './paths.js';
 import { leftOutNotice } from './scenario-files.js';
@@ -6,7 +6,7 @@ import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command, commandName, otherStartValues, shellWord, testRunWords } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
-import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore, unusableSaves } from './saves.js';
+import { NO_REPLY_UNSAVED, noReplyEndWords, readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore, unusableSaves } from './saves.js';
 import { DAMAGED_SAVE_MARK, damagedSaveAt, noteFinish, OUTDATED_SAVE_MARK, notSavedWords, recordsNoticeLines, roomSessionMarks, roomSessionMarkWords } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapKeepingDecisions, wrapWords } from './wrap.js';
@@ -36,7 +36,7 @@ export interface LineModeOptions {
 }
 
 /** Said where input ended before a reply was made or undone in this run (see saveAtEnd). */
-export const INPUT_ENDED_UNSAVED = 'No reply was made in this run, so nothing was saved.';
+export const INPUT_ENDED_UNSAVED = NO_REPLY_UNSAVED;
 
 /** `args` as a command to go on line by line where --plain was asked for. */
 export const plainArgs = (args: string, opts: Pick<LineModeOptions, 'plainAsked'>): string => (opts.plainAsked === true ? `${args} --plain` : args);
@@ -187,18 +187,17 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   // Nothing is written then; a save this run continued is left as it was. Where saving writes
   // nothing anyway (started over, the earlier save kept; a newer version's save), q's words say so.
   const saveAtEnd = () => {
-    const store = stateStore(opts.env);
-    if (sitting.changed || (run.origin !== 'continued' && (saveKeptInstead(store, playable, 0, run.origin) !== undefined || newerSaveAt(store, saveKey(playable)) !== undefined))) return save();
-    const kept = run.origin !== 'continued' ? undefined : latestSaveKey(store) === saveKey(playable) ? `Continue with: ${command(plainArgs('resume', opts), opts.env)}` : 'Opening this scenario again offers it.';
-    const words = kept === undefined ? INPUT_ENDED_UNSAVED : `${INPUT_ENDED_UNSAVED.slice(0, -1)}: your save is kept as it was.\n${kept}`;
+    const words = sitting.changed ? undefined : noReplyEndWords(playable, run.origin, opts.env, plainArgs('resume', opts));
+    if (words === undefined) return save();
     io.out(`${wrapWords(words, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   };
-  // Ctrl-C, a closed terminal window or SIGTERM: save, then leave at once.
+  // Ctrl-C, a closed terminal window or SIGTERM: save as input that ends does (nothing written
+  // before a reply is made or undone in this run), then leave at once.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
       // On a line of its own: the ^C the terminal echoed is still on the current one.
       io.out('\n');
-      save();
+      saveAtEnd();
     } catch {
       // the output is gone; the save was still attempted
     }

@@ -83,6 +83,25 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   return { ok: true, result, message: `${savedTo}\n${resume}` };
 }
 
+/** Said where a run ends other than by q (input ended, Ctrl-C, a signal, the window closed) before a reply was made or undone in it. */
+export const NO_REPLY_UNSAVED = 'No reply was made in this run, so nothing was saved.';
+
+/**
+ * A run ended other than by the volunteer's q (input ended, Ctrl-C, SIGTERM, the window closed)
+ * before a reply was made or undone in it: what is said in place of a save, or undefined where the
+ * save is to be tried as usual (it writes nothing then, and says why: started over with the earlier
+ * save kept, or a newer version's save in the slot). Written, such a run became the newest save, and
+ * `resume` and the picker's R opened it rather than the playthrough really in progress; a save this
+ * run continued is left as it was, not made the newest. `resumeArgs`: the command that continues.
+ */
+export function noReplyEndWords(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, resumeArgs = 'resume'): string | undefined {
+  const store = stateStore(env);
+  if (origin !== 'continued' && (core.saveKeptInstead(store, playable, 0, origin) !== undefined || core.newerSaveAt(store, core.saveKey(playable)) !== undefined)) return undefined;
+  if (origin !== 'continued') return NO_REPLY_UNSAVED;
+  const kept = core.latestSaveKey(store) === core.saveKey(playable) ? `Continue with: ${command(resumeArgs, env)}` : 'Opening this scenario again offers it.';
+  return `${NO_REPLY_UNSAVED.slice(0, -1)}: your save is kept as it was.\n${kept}`;
+}
+
 /** How the line under a finished playthrough's debrief begins where the state folder cannot be written (recordedLine). */
 export const NOT_RECORDED_UNWRITABLE = 'Not added to your records: the state folder cannot be written.';
 

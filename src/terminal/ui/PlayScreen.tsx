@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
-import { NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
+import { noReplyEndWords, NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import { noteKeptExport, type DebriefFiles } from '../export.js';
 import { testRunWords } from '../invocation.js';
@@ -121,8 +121,15 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Whether a reply was made in this run: back at no reply after undoing them all, quitting is not
   // said to keep the earlier save because no reply was made (the snapshot keeps no trace of them).
   const repliedHere = useRef(false);
+  // A reply made or undone in this run: what Ctrl-C or a closed window saves (endUnasked).
+  const changedHere = useRef(false);
   const allUndone = (replies: number) => repliedHere.current && replies === 0;
   const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold, allUndone(actor.getSnapshot().context.transcript.length), undefined, columns);
+  // Ctrl-C, a closed window or SIGTERM before a reply was made or undone in this run: nothing is
+  // written (noReplyEndWords), as where piped input ends. Written, a run just opened became the
+  // newest save, and `resume` and the picker's R opened it rather than the playthrough in progress;
+  // a resumed save quit at once was written again as the newest. q asks, and saves what it says.
+  const endUnasked = () => (changedHere.current ? undefined : noReplyEndWords(playable, origin, app.env)) ?? save().message;
   // The save at "save and quit" that found the state folder could not be written (it was writable
   // when the session began): the playthrough is not thrown away on that key press. The prompt asks
   // again, now as "Quit without saving?" (QuitPrompt reads the store's failure, said above the
@@ -130,15 +137,15 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Asked again, "y" tries the save once more: taken (the folder was made writable meanwhile), it
   // quits as a save does; refused, it quits with what that save said (the session lived in memory only).
   const [quitSaveFailed, setQuitSaveFailed] = useState<string>();
-  const saveAndExit = (interrupted = false) => {
+  const saveAndExit = () => {
     const knownBefore = stateStore(app.env).savingFailure() !== undefined;
     // Tried again each time: a folder made writable again (after "Quit without saving?" was asked) takes the save.
     const saved = save();
-    if (!saved.ok && !interrupted && !knownBefore && quitSaveFailed === undefined) {
+    if (!saved.ok && !knownBefore && quitSaveFailed === undefined) {
       setQuitSaveFailed(saved.message);
       return setConfirmQuit(true);
     }
-    app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
+    app.exit(saved.message, saved.ok ? 0 : 74);
   };
 
   // A new node starts with no reply highlighted. Reset while rendering (React renders again before
@@ -185,7 +192,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     app.setSaver(view.done ? () => {
       finish();
       return endLine() ?? '';
-    } : () => save().message);
+    } : endUnasked);
     // The save and the record are written once the debrief opens: until then the last reply can be undone.
     if (debriefOpen) finish();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -265,6 +272,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     beforeLastReply.current = actor.getPersistedSnapshot();
     setSetupAt(undefined);
     repliedHere.current = true;
+    changedHere.current = true;
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };
@@ -283,7 +291,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     setTypedShown(undefined);
     setUnavailable(undefined);
     if (a.type === 'interrupt') {
-      if (!view.done) return saveAndExit(true);
+      if (!view.done) return app.exit(endUnasked(), 130);
       finish();
       return app.exit(endLine(), 130);
     }
@@ -327,6 +335,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       if (a.type === 'undo' && view.canUndo) {
         setRecap(undefined);
         scenesBefore.current = undefined;
+        changedHere.current = true;
         actor.send({ type: 'decision.undo' });
         setSetupAt(String(actor.getSnapshot().value));
         return setShowFeedback(false);
@@ -340,6 +349,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (a.type === 'undo' && mode === 'assessment') return setUnavailable(NO_UNDO_WORDS);
     if (a.type === 'undo' && view.canUndo) {
       scenesBefore.current = undefined;
+      changedHere.current = true;
       actor.send({ type: 'decision.undo' });
       setSetupAt(String(actor.getSnapshot().value));
       return setShowFeedback(false);
@@ -349,6 +359,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       const restored = startSession(playable.scenario, mode, beforeLastReply.current);
       setSetupAt(String(restored.getSnapshot().value));
       scenesBefore.current = undefined;
+      changedHere.current = true;
       setActor(restored);
       beforeLastReply.current = undefined;
       return setShowFeedback(false);

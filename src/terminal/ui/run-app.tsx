@@ -19,8 +19,8 @@ export interface InteractiveOptions {
 
 /**
  * Runs the Ink app until it exits and returns the exit code. Ctrl-C is handled by the app (it
- * saves first); Ink restores raw mode and the cursor on unmount, and on SIGTERM/SIGHUP the
- * session is saved before the terminal is restored.
+ * saves first, where a reply was made or undone in this run); Ink restores raw mode and the cursor
+ * on unmount, and on SIGTERM/SIGHUP the screen's saver runs (the same rule) before the terminal is restored.
  */
 export async function runInteractive({ start, mode, env }: InteractiveOptions): Promise<number> {
   let message: string | undefined;

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { latestSaveKey } from '../../src/machines/index.js';
+import { NO_REPLY_UNSAVED, readSave, savesDir, stateStore } from '../../src/terminal/saves.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { BIN, ROOT } from './helpers/cli.js';
+import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv } from './helpers/ink.js';
+import { bundledFile } from './helpers/layout.js';
+import { NEW_PHONE_SAVE } from './helpers/slots.js';
+
+// Ctrl-C, SIGTERM, SIGHUP or a closed window in a run with no reply made wrote a save of it: the
+// newest, so `resume` and the picker's R opened it rather than the playthrough really in progress;
+// and a resumed save quit at once was written again as the newest. Piped input that ends already
+// wrote nothing then (plain-input-ends.test); q still asks, and saves what it says it saves.
+
+const saveText = (env: NodeJS.ProcessEnv) => readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+/** A state folder with the new-phone fixture in progress: one reply, then q and y. */
+async function envInProgress(): Promise<NodeJS.ProcessEnv> {
+  const env = tempEnv();
+  const r = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+  await press(r, KEY.enter, '1', 'q');
+  await tap(r, 'y');
+  r.unmount();
+  return env;
+}
+
+/** The newest save, opened as `casa-practice resume` opens it (straight into play). */
+function resumedStart(env: NodeJS.ProcessEnv) {
+  const found = readSave(env);
+  if (found.kind !== 'ok') throw new Error(`no save to resume: ${found.kind}`);
+  return { kind: 'play' as const, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, showNote: false };
+}
+
+describe('the full-screen app ended by Ctrl-C or a signal before a reply is made in the run', () => {
+  it('writes no save of a scenario just opened: resume still opens the playthrough in progress', async () => {
+    const env = await envInProgress();
+    const inProgress = saveText(env);
+    const other = loadPlayable(bundledFile('youth-discloses.json'));
+    if ('problems' in other) throw new Error(other.problems);
+    const { element, exit, saver } = appElement({ env, start: { kind: 'play', playable: other, showNote: true } });
+    const r = await renderApp(element);
+    // Read on from the content note to the first decision.
+    for (let i = 0; i < 10 && /Enter(?: or q)?: (start|continue)/.test(r.lastFrame() ?? ''); i++) await press(r, KEY.enter);
+    expect(r.lastFrame()).toMatch(/What do you say or do/);
+    // The window closed (run-app asks the screen what to save), then Ctrl-C: neither writes.
+    expect(saver.current?.()).toBe(NO_REPLY_UNSAVED);
+    await tap(r, KEY.ctrlC);
+    expect(exit).toHaveBeenCalledWith(NO_REPLY_UNSAVED, 130);
+    r.unmount();
+    expect(readdirSync(savesDir(env))).toEqual([NEW_PHONE_SAVE]);
+    expect(latestSaveKey(stateStore(env))).toBe(`saves/${NEW_PHONE_SAVE}`);
+    expect(saveText(env)).toBe(inProgress);
+  });
+
+  it('leaves a resumed save as it was when quit at once, and saves once a reply or an undo is made', async () => {
+    const env = await envInProgress();
+    const before = saveText(env);
+    const quitAtOnce = appElement({ env, start: resumedStart(env) });
+    const r = await renderApp(quitAtOnce.element);
+    expect(r.lastFrame()).toContain('Where you left off');
+    await tap(r, KEY.ctrlC);
+    const [words, code] = quitAtOnce.exit.mock.calls[0] ?? [];
+    expect(code).toBe(130);
+    expect(oneLine(words ?? '')).toMatch(/^No reply was made in this run, so nothing was saved: your save is kept as it was\. Continue with: \S*casa-practice\S* resume$/);
+    r.unmount();
+    expect(saveText(env)).toBe(before);
+
+    // An undo is progress made in this run: a closed window keeps it.
+    const undoing = appElement({ env, start: resumedStart(env) });
+    const u = await renderApp(undoing.element);
+    await press(u, 'u');
+    expect(undoing.saver.current?.()).toMatch(/^Progress saved to/);
+    u.unmount();
+    expect(saveText(env)).not.toBe(before);
+  });
+});
+
+describe('line by line, ended by a signal before a reply is made in the run', () => {
+  it('SIGTERM writes no save and says so', async () => {
+    const env = tempEnv();
+    const child = spawn(BIN[0], [BIN[1], 'play', 'red-flags', '--plain'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const asked = new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      // The first decision's replies, printed once the signals are handled (the keys line comes
+      // just before the handlers are set: a signal sent on it met Node's default, and ended the run).
+      if (/Type a reply number[\s\S]*\n {2}1\. /.test(out)) resolve();
+    }));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      await asked;
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(out).toContain(NO_REPLY_UNSAVED);
+    expect(out).not.toMatch(/Progress saved/);
+    expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice')).includes('saves') ? readdirSync(savesDir(env)) : []).toEqual([]);
+  }, 60_000);
+});
