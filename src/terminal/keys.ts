@@ -181,6 +181,17 @@ export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
 }
 
 /**
+ * A help line over a window that Enter reads on in (a scene, feedback, an ending or a recap taller
+ * than the screen): while rows are still below it (`more`), Enter pages down to them rather than
+ * going on, and says so ("Enter: read on"); a key that went on with it ("Enter or q: see the
+ * debrief") keeps its words on its own. At the window's end the line is `set` as it was.
+ */
+export function readOnHints(set: readonly Hint[], more: boolean): Hint[] {
+  if (!more) return [...set];
+  return set.flatMap(([key, what]): Hint[] => (key === 'Enter' ? [[key, 'read on']] : key.startsWith('Enter or ') ? [['Enter', 'read on'], [key.slice('Enter or '.length), what]] : [[key, what]]));
+}
+
+/**
  * A help line with `extra` before its last hint (q), where that takes no more rows (`rowsOf`) than
  * the line without it: a key that is always there but seldom needed (w, who's who) is named only
  * where there is room, so the moment keeps its rows on a narrow terminal.

@@ -258,22 +258,25 @@ describe('a moment or feedback too long for the window', () => {
     fits(frame);
     expect(frame).toContain('Feedback on your reply');
     expect(frame).toContain('“That\'s a nice one! How did you get it?”');
-    expect(frame).toContain('Enter: continue · ↑↓ PgUp PgDn: scroll · u: undo');
+    // (Enter reads on while rows are below the window: enter-reads-on.test.)
+    expect(frame).toContain('Enter: read on · ↑↓ PgUp PgDn: scroll · u: undo');
     for (let i = 0; i < 40 && !/\(end\)/.test(r.lastFrame()); i++) await press(r, KEY.down);
     frame = r.lastFrame();
     fits(frame);
     expect(frame).toContain('Feedback sentence 40 goes on here.');
     expect(frame).toContain('✓ follows Curious, not interrogating');
     expect(frame).toContain("Jade's trust: 50 → 60");
-    // The scene after it opens at its top; ↓ scrolls it, Enter goes on.
+    // The scene after it opens at its top; ↓ scrolls it, Enter reads on to its end, then goes on.
     await press(r, KEY.enter);
     frame = r.lastFrame();
     fits(frame);
     expect(frame).toContain('Scene sentence 1 goes on here.');
-    expect(frame).toContain('Enter: continue');
+    expect(frame).toContain('Enter: read on');
     expect(frame).toContain('↑↓ PgUp PgDn: scroll');
     await press(r, KEY.down, KEY.down);
     expect(r.lastFrame()).toMatch(/↑ 2 more above/);
+    for (let i = 0; i < 40 && /more below/.test(r.lastFrame()); i++) await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Enter: continue');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toMatch(/Decision 2 of about 2/);
   });
@@ -310,11 +313,13 @@ describe('how it ended', () => {
     expect(first).toContain('Example: the new phone: how it ended');
     expect(first).toContain('Sentence 1 of how it ended.');
     expect(first).toMatch(/↓ \d+ more below/);
-    expect(first).toContain('Enter or q: see the debrief · ↑↓ PgUp PgDn: scroll');
+    // Enter reads on while rows are below (enter-reads-on.test); q goes on from anywhere.
+    expect(first).toContain('Enter: read on · q: see the debrief · ↑↓ PgUp PgDn: scroll');
     expect(rows(first).length).toBeLessThanOrEqual(24);
     for (const row of rows(first)) expect([...row].length).toBeLessThanOrEqual(60);
     for (let i = 0; i < 10 && !/\(end\)/.test(r.lastFrame()); i++) await press(r, PG_DOWN);
     expect(r.lastFrame()).toContain('Sentence 40 of how it ended.');
+    expect(r.lastFrame()).toContain('Enter or q: see the debrief · ↑↓ PgUp PgDn: scroll');
     expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(24);
     await press(r, '4');
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
@@ -333,7 +338,7 @@ describe('how it ended', () => {
     expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(23);
     // One blank row above the help line, as the comment on the page says.
     const drawn = rows(r.lastFrame());
-    const hint = drawn.findIndex((l) => l.startsWith('Enter or q: see the debrief'));
+    const hint = drawn.findIndex((l) => l.startsWith('Enter: read on · q: see the debrief'));
     expect(drawn[hint - 1]).toBe('');
     expect(drawn[hint - 2]).toMatch(/more below/);
   });

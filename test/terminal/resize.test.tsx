@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, FIXTURES, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, enterPast, FIXTURES, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { startSession } from '../../src/machines/index.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
@@ -11,9 +11,12 @@ import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 const widest = (frame: string) => Math.max(...rows(frame).map((l) => [...l.trimEnd()].length));
 
 /** The app at a size after some keys; `start` as the command line would open it. */
+/** In `reach`'s keys: Enter until the feedback is left (taller than the window, Enter reads on first). */
+const PAST_FEEDBACK = 'past the feedback';
+
 async function reach(columns: number, height: number, keys: string[], start?: AppStart) {
   const r = await renderAt(appElement({ env: tempEnv(), start }).element, columns, height);
-  await press(r, ...keys);
+  for (const key of keys) await (key === PAST_FEEDBACK ? enterPast(r, 'Feedback on your reply') : press(r, key));
   return r;
 }
 
@@ -189,7 +192,7 @@ describe('scrolled down on any screen that scrolls, then the window is resized',
     // Feedback is at most 2,000 characters: at 100 columns even the fixture's fits 120×40 (and 120×30)
     // whole, drawn tighter, so it is read at 120×24, where it scrolls too.
     { name: 'feedback', keys: [KEY.enter, '1'], start: play, rows: 24 },
-    { name: 'a scene', keys: [KEY.enter, '1', KEY.enter], start: play },
+    { name: 'a scene', keys: [KEY.enter, '1', PAST_FEEDBACK], start: play },
     { name: 'the recap of a resumed playthrough', keys: [], start: resumed },
     { name: 'a trainer-led decision', keys: [KEY.enter], start: facilitate },
     { name: 'a trainer-led scene', keys: [KEY.enter, 'r', '1'], start: facilitate },
@@ -199,7 +202,7 @@ describe('scrolled down on any screen that scrolls, then the window is resized',
   // measured it with no bar (meters.map(meterText) passed each meter's index as its cells): the row
   // was cut to "… 60/1…" (when the meter said "60/100"). The meter goes on a row of its own, whole.
   it('the short status of a scene too tall for 60×24 puts a meter that does not fit beside the step on its own row, whole', async () => {
-    const r = await reach(60, 24, [KEY.enter, '1', KEY.enter], play());
+    const r = await reach(60, 24, [KEY.enter, '1', PAST_FEEDBACK], play());
     const shown = (r.lastFrame() ?? '').split('\n');
     expect(shown[0]).toBe('After 1 of about 2 decisions');
     expect(shown[1]).toMatch(/^Jade's trust [█░]{10} 60 of 100$/);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Box } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
-import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
+import { HINTS, hintRows, readOnHints, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportAgain, exportAgainFailedWords, exportDebrief, exportedAgainHeading, exportOfDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
 import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
@@ -11,7 +11,7 @@ import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRow
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
-import { maxOffset, pageSize, scrolledOffset, ScrollRows, useKeptOffset } from './ScrollRows.js';
+import { maxOffset, moreBelow, pageSize, scrolledOffset, ScrollRows, useKeptOffset } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 
@@ -233,10 +233,15 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
 
   // The ending page: the scenario's title, a blank row, the story's end, a blank row, the help line.
   const endingHeading = `${model.title}: how it ended`;
-  const endingHeight = Math.max(4, screenRows - 1 - rowsOf(endingHeading, columns) - 2 - hintRows([...HINTS.endingScroll, ...backHint], columns).length);
-  const endingHints = [...(story.length > endingHeight ? HINTS.endingScroll : HINTS.ending), ...backHint];
+  // (Its help line counted as the longer of "Enter: read on" and "Enter or q", whichever is drawn.)
+  const endingHeight = Math.max(4, screenRows - 1 - rowsOf(endingHeading, columns) - 2 - hintRows(readOnHints([...HINTS.endingScroll, ...backHint], true), columns).length);
+  // Enter reads on to the rows of the ending below the window first, a page at a time ("Enter: read
+  // on", q going on meanwhile), as on "Where you left off": it opened the debrief with them unread.
+  const endingMore = moreBelow(endingOffset, story.length, endingHeight);
+  const endingHints = readOnHints([...(story.length > endingHeight ? HINTS.endingScroll : HINTS.ending), ...backHint], endingMore);
   const onEnding = (a: Action) => {
     if (a.type === 'undo' && back) return back.onBack();
+    if (a.type === 'enter' && endingMore) return setEndingOffset((o) => scrolledOffset(o, pageSize(endingHeight), story.length, endingHeight));
     const step = { up: -1, down: 1, 'page-up': -pageSize(endingHeight), 'page-down': pageSize(endingHeight), top: -story.length, bottom: story.length }[a.type as string];
     if (step !== undefined) return setEndingOffset((o) => scrolledOffset(o, step, story.length, endingHeight));
     // Enter or q (as on the last reply's feedback, so a second q is not taken as leaving); a tab's key opens that tab.

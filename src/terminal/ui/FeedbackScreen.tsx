@@ -1,13 +1,13 @@
 import { Box } from 'ink';
 import { useMemo } from 'react';
 import type { FeedbackView, SessionMode, SessionView } from '../../machines/index.js';
-import { hintLine, hintRows, playHints, type Hint } from '../keys.js';
+import { hintLine, hintRows, playHints, readOnHints, type Hint } from '../keys.js';
 import { inkRows } from '../wrap.js';
 import { feedbackRows } from '../tall-rows.js';
 import { chosen, FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
 import { useApp } from './AppContext.js';
 import { Paragraph } from './Paragraph.js';
-import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
+import { moreBelow, pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { KeyHints } from './KeyHints.js';
 import { QuitPrompt, quitPromptExtra } from './QuitPrompt.js';
@@ -39,6 +39,11 @@ export interface FeedbackScreenProps {
   quitKept?: string;
   /** An author's test (--from, --set, --preview), said in the status line (see StatusLine). */
   test?: string;
+  /**
+   * What Enter does once the feedback has been read to its end (goes on). Feedback taller than the
+   * screen is read on first: Enter pages down to the rows below the window ("Enter: read on").
+   */
+  onContinue?: () => void;
 }
 
 /**
@@ -47,7 +52,7 @@ export interface FeedbackScreenProps {
  * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
  * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
-export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitRetry = false, quitKept, test }: FeedbackScreenProps) {
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitRetry = false, quitKept, test, onContinue }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
   const { env } = useApp();
   const title = view.scenarioTitle;
@@ -67,18 +72,22 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
   const [offset, setOffset] = useKeptOffset(laidOut);
   const text = tall ? laidOut : [];
   // The heading, and one row spare so the frame never scrolls the terminal.
-  const height = Math.max(4, rows - 1 - (compact?.rows ?? full) - 1 - hintRows(tallHints, columns).length);
+  // (Whichever of its two help lines, "Enter: read on" or not, takes more rows.)
+  const height = Math.max(4, rows - 1 - (compact?.rows ?? full) - 1 - Math.max(hintRows(tallHints, columns).length, hintRows(readOnHints(tallHints, true), columns).length));
+  const more = tall && moreBelow(offset, text.length, height);
   useKeys((a) => {
+    if (a.type === 'enter' && more) return setOffset((o) => scrolledOffset(o, pageSize(height), text.length, height));
+    if (a.type === 'enter') return onContinue?.();
     const step = { up: -1, down: 1, 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -text.length, bottom: text.length }[a.type as string];
     if (step !== undefined) setOffset((o) => scrolledOffset(o, step, text.length, height));
-  }, tall);
+  }, !confirmQuit);
   if (tall) {
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} test={test} spaced={false} feedback compact={compact} width={columns} />
         <Paragraph bold underline width={columns}>Feedback on your reply</Paragraph>
         <ScrollRows rows={text} height={height} offset={offset} />
-        <KeyHints set={tallHints} spaced={false} width={columns} whole />
+        <KeyHints set={readOnHints(tallHints, more)} spaced={false} width={columns} whole />
       </Box>
     );
   }

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
+import { hintLine, hintRows, NO_UNDO_WORDS, playHints, readOnHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { noReplyEndWords, NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -364,15 +364,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       beforeLastReply.current = undefined;
       return setShowFeedback(false);
     }
-    if (showFeedback) {
-      if (a.type === 'enter') setShowFeedback(false);
-      return;
-    }
+    // (Enter on the feedback is the feedback screen's: it reads on first where the feedback is taller than the screen.)
+    if (showFeedback) return;
     if (a.type === 'who' && (view.kind === 'scene' || view.kind === 'decision')) return setWhoOpen(true);
     // A moment too tall for the screen: its words scroll (↑↓ too on a scene; at a decision they choose a reply).
     const { scroll } = layout();
     if (scroll) {
       const total = windowRows.length;
+      // Enter on a scene reads on to its rows below the window first, a page at a time (the help
+      // line says "Enter: read on"), as on "Where you left off": it went on with them unread.
+      if (view.kind === 'scene' && a.type === 'enter' && moreBelow(textOffset, total, scroll.height)) return setTextOffset((o) => scrolledOffset(o, pageSize(scroll.height), total, scroll.height));
       const step = { 'page-up': -pageSize(scroll.height), 'page-down': pageSize(scroll.height), top: -total, bottom: total, ...(view.kind === 'scene' ? { up: -1, down: 1 } : {}) }[a.type as string];
       if (step !== undefined) return setTextOffset((o) => scrolledOffset(o, step, total, scroll.height));
     }
@@ -441,7 +442,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns, test), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns, app.env) : 1 + inkRows(hintLine(recapHints), columns)));
   // (Drawn with "Enter: read on" while the recap has rows below its window: Enter pages to them first.
   // The height is worked out with "continue", the longer words.)
-  const recapKeys = recap && moreBelow(recapOffset, recapRows.length, recapHeight) ? recapHints.map(([key, what]): Hint => (key === 'Enter' ? [key, 'read on'] : [key, what])) : recapHints;
+  const recapKeys = readOnHints(recapHints, recap !== undefined && moreBelow(recapOffset, recapRows.length, recapHeight));
   if (whoOpen) {
     const { height, scrolls, spaced } = whoHeight(people, columns, rows);
     return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={columns} />;
@@ -459,9 +460,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} onContinue={() => setShowFeedback(false)} />;
   }
-  const { hints, hintsToo, compact, gaps, spare, scroll } = shape;
+  const { hintsToo, compact, gaps, spare, scroll } = shape;
+  // A scene taller than its window: "Enter: read on" while rows are below it (see onAction).
+  const hints = readOnHints(shape.hints, view.kind === 'scene' && scroll !== undefined && moreBelow(textOffset, windowRows.length, scroll.height));
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
   // moment's place until it is answered (n brings the moment back), so the status stays on top.
   if (confirmQuit && spare < 0 && !scroll) {

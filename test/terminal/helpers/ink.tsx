@@ -133,8 +133,17 @@ export async function press(r: Typable, ...keys: string[]): Promise<void> {
  * below the window first: recap-read-on.test); fails when it is still there after 20 presses.
  */
 export async function pastRecap(r: Typable & { lastFrame: () => string | undefined }): Promise<void> {
-  for (let i = 0; i < 20 && (r.lastFrame() ?? '').includes('Where you left off'); i++) await press(r, KEY.enter);
-  if ((r.lastFrame() ?? '').includes('Where you left off')) throw new Error(`Enter did not go on from "Where you left off"; screen:\n${r.lastFrame() ?? ''}`);
+  await enterPast(r, 'Where you left off');
+}
+
+/**
+ * Enter until the screen no longer shows `text`: on a screen taller than the window (a recap, a
+ * scene, feedback, an ending) Enter reads on to the rows below first (enter-reads-on.test); fails
+ * when it is still there after 20 presses.
+ */
+export async function enterPast(r: Typable & { lastFrame: () => string | undefined }, text: string): Promise<void> {
+  for (let i = 0; i < 20 && (r.lastFrame() ?? '').includes(text); i++) await press(r, KEY.enter);
+  if ((r.lastFrame() ?? '').includes(text)) throw new Error(`Enter did not go on from "${text}"; screen:\n${r.lastFrame() ?? ''}`);
 }
 
 /**
