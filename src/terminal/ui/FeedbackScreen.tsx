@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { useImperativeHandle, useMemo, type Ref } from 'react';
 import type { FeedbackView, SessionMode, SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, playHints, readOnHints, type Hint } from '../keys.js';
 import { inkRows } from '../wrap.js';
@@ -40,10 +40,17 @@ export interface FeedbackScreenProps {
   /** An author's test (--from, --set, --preview), said in the status line (see StatusLine). */
   test?: string;
   /**
-   * What Enter does once the feedback has been read to its end (goes on). Feedback taller than the
-   * screen is read on first: Enter pages down to the rows below the window ("Enter: read on").
+   * Enter's first use here, for the screen that handles Enter (it goes on from the feedback): feedback
+   * taller than the window is read on first, a page at a time ("Enter: read on"). (Enter stays with
+   * that screen: keys sent together with the reply's, "1⏎", are for it, not for this newer one.)
    */
-  onContinue?: () => void;
+  control?: Ref<FeedbackControl>;
+}
+
+/** What a screen showing FeedbackScreen can ask of it (its `control`). */
+export interface FeedbackControl {
+  /** Pages down where rows of the feedback are below the window, and says whether it did (Enter then does nothing more). */
+  readOn: () => boolean;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface FeedbackScreenProps {
  * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
  * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
-export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitRetry = false, quitKept, test, onContinue }: FeedbackScreenProps) {
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords, quitRetry = false, quitKept, test, control }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
   const { env } = useApp();
   const title = view.scenarioTitle;
@@ -75,12 +82,17 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
   // (Whichever of its two help lines, "Enter: read on" or not, takes more rows.)
   const height = Math.max(4, rows - 1 - (compact?.rows ?? full) - 1 - Math.max(hintRows(tallHints, columns).length, hintRows(readOnHints(tallHints, true), columns).length));
   const more = tall && moreBelow(offset, text.length, height);
+  useImperativeHandle(control, () => ({
+    readOn: () => {
+      if (!more) return false;
+      setOffset((o) => scrolledOffset(o, pageSize(height), text.length, height));
+      return true;
+    },
+  }), [more, height, text.length, setOffset]);
   useKeys((a) => {
-    if (a.type === 'enter' && more) return setOffset((o) => scrolledOffset(o, pageSize(height), text.length, height));
-    if (a.type === 'enter') return onContinue?.();
     const step = { up: -1, down: 1, 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -text.length, bottom: text.length }[a.type as string];
     if (step !== undefined) setOffset((o) => scrolledOffset(o, step, text.length, height));
-  }, !confirmQuit);
+  }, tall);
   if (tall) {
     return (
       <Box flexDirection="column">

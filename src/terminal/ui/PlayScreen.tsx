@@ -13,7 +13,7 @@ import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
 import { followedOffset, inView, moreBelow, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
-import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
+import { FeedbackScreen, quitOnly, type FeedbackControl } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
 import { nothingNewQuitWords, QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
@@ -98,6 +98,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const typed = useRef('');
   const [typedShown, setTypedShown] = useState<number | undefined>(undefined);
   const [showFeedback, setShowFeedback] = useState(false);
+  // The feedback screen's reading on (Enter pages down through feedback taller than the window).
+  const feedback = useRef<FeedbackControl>(null);
   const [confirmQuit, setConfirmQuit] = useState(false);
   // "Who's who" (w) open over the scene or decision: the people met so far. Closing it leaves the
   // moment as it was (the reply highlighted, the place in a long moment), kept here meanwhile.
@@ -364,8 +366,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       beforeLastReply.current = undefined;
       return setShowFeedback(false);
     }
-    // (Enter on the feedback is the feedback screen's: it reads on first where the feedback is taller than the screen.)
-    if (showFeedback) return;
+    if (showFeedback) {
+      // Feedback taller than the window is read on to its end first (FeedbackScreen's readOn).
+      if (a.type === 'enter' && !feedback.current?.readOn()) setShowFeedback(false);
+      return;
+    }
     if (a.type === 'who' && (view.kind === 'scene' || view.kind === 'decision')) return setWhoOpen(true);
     // A moment too tall for the screen: its words scroll (↑↓ too on a scene; at a decision they choose a reply).
     const { scroll } = layout();
@@ -460,7 +465,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} onContinue={() => setShowFeedback(false)} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} control={feedback} />;
   }
   const { hintsToo, compact, gaps, spare, scroll } = shape;
   // A scene taller than its window: "Enter: read on" while rows are below it (see onAction).
