@@ -48,6 +48,7 @@ const OWN_MODULES = [
   'test/terminal/facilitate-refused-one-summary.test.tsx',
   // mocks node:fs to refuse writes into the state folder of a finished session opened again (term-60)
   'test/terminal/facilitate-export-refused.test.tsx',
+  'test/terminal/facilitate-export-readonly.test.tsx',
   // mocks xstate to count the steps a replay of the playthrough takes (term-52): plain play once
   // replayed from the start at every scene
   'test/terminal/plain-scene-numbers.test.ts',

@@ -82,6 +82,12 @@ export interface DebriefScreenProps {
   exportedAlready?: DebriefFiles;
   /** Paths the notice names, as shown (shownFileName): each kept whole on its rows, never broken at a space in it. */
   paths?: readonly string[];
+  /**
+   * Where the first e writes, as the state folder cannot be written: the folder a trainer-led
+   * session's summary went to for that reason (the notice above says so). The first e tried the
+   * state folder's exports, was refused, and only a second e wrote beside the summary.
+   */
+  exportFirstTo?: string;
 }
 
 const NO_PATHS: readonly string[] = [];
@@ -89,6 +95,9 @@ const NO_PATHS: readonly string[] = [];
 // Short names, so the tab line stays one row at 60 columns.
 const TABS = (voice: Voice) => ['Summary', TRANSCRIPT_HEADING, voice === 'room' ? "Room's path" : 'Your path', 'To work on'];
 const rowsOf = (text: string, width: number) => inkRows(text, width);
+
+/** What the first e says where it wrote beside a trainer-led session's summary (exportFirstTo), the paths under it. */
+export const EXPORTED_BESIDE_SUMMARY = 'The state folder cannot be written, so the debrief was exported beside the summary:';
 
 /** The fewest rows the scrolling section is given: the notices above and below it give way first. */
 const MIN_SECTION = 4;
@@ -160,7 +169,7 @@ export function fitNotices(notice: string | undefined, exported: string | undefi
 }
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, failedBefore = false, openOnEnding = false, leftOnEnding, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, givesWay, failedBefore = false, openOnEnding = false, leftOnEnding, back, lead, exportedBefore, onExported, exportedAlready, paths = NO_PATHS, exportFirstTo }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -217,8 +226,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   // The paths said here, each one word to pathLineRows however many spaces it holds: told by their "/"
   // alone, a folder named "/tmp/my practice folder" was broken at its spaces, and one whose name has
   // an escape in it (shown quoted) split before it ("…/of december" over "\u001b[31mred/…").
-  const knownPaths = useMemo(() => [shownStateDir(app.env), shownFileName(exportsDir(app.env)), ...(elsewhere === undefined ? [] : [shownFileName(elsewhere)]),
-    ...(written === undefined ? [] : [shownFileName(written.markdown), shownFileName(written.json)]), ...paths], [app.env, elsewhere, written, paths]);
+  const knownPaths = useMemo(() => [shownStateDir(app.env), shownFileName(exportsDir(app.env)), ...[elsewhere, exportFirstTo].filter((d) => d !== undefined).map((d) => shownFileName(d)),
+    ...(written === undefined ? [] : [shownFileName(written.markdown), shownFileName(written.json)]), ...paths], [app.env, elsewhere, exportFirstTo, written, paths]);
   const fitted = fitNotices(notice, exported, columns, screenRows - 1 - fixedRows - MIN_SECTION, (line) => {
     const rows = commandRows(line, columns, `${commandName(app.env)} `);
     return rows.length === 1 && rows[0] === line ? pathLineRows(line, columns, knownPaths) : rows;
@@ -301,7 +310,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
         setExported(`Already exported to:\n${exportedWhere(exportedAlready, app.env)}\ne again writes another copy.`);
         return;
       }
-      const dir = elsewhere ?? exportsDir(app.env);
+      const dir = elsewhere ?? exportFirstTo ?? exportsDir(app.env);
       try {
         const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir, recorded, trainerLed: voice === 'room' });
         onExported?.(paths);
@@ -309,7 +318,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
         // The paths come from the environment (PWD, XDG_STATE_HOME): named with any escapes in them shown, never raw.
-        setExported(`Debrief exported to:\n${exportedWhere(paths, app.env)}`);
+        setExported(`${dir === exportFirstTo && elsewhere === undefined ? EXPORTED_BESIDE_SUMMARY : 'Debrief exported to:'}\n${exportedWhere(paths, app.env)}`);
       } catch (e) {
         setExportFailed(true);
         const next = fallbackExportDir(app.env);

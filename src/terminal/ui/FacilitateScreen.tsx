@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -826,6 +827,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // …and the debrief exported, where its folder takes no writes: where it is written at the next ending.
     const exportNewIn = exportBack === undefined ? undefined : exportRewriteDir(exportBack, app.env);
     const said = [summaryPath, backFromEnd !== undefined ? backFromDebriefWords(backFromEnd, endSummary.current !== undefined ? (newIn !== undefined ? 'refused' : 'written') : summaryFailed ? 'failed' : 'not found', exportBack !== undefined, newIn === undefined ? undefined : shownFileName(newIn), exportNewIn === undefined ? undefined : shownFileName(exportNewIn)) : undefined].filter((x) => x !== undefined).join('\n');
+    // The state folder cannot be written, and the summary went elsewhere for it: e exports there too, at once.
+    const summaryBeside = endSummary.current !== undefined && stateStore(app.env).savingFailure() !== undefined && !isWithin(endSummary.current, exportsDir(app.env)) ? dirname(endSummary.current) : undefined;
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
@@ -839,7 +842,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // does) was left out instead, and read only once the session was left.
     return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} lead={agreement} voice="room" startOver={again} farewell={farewell} givesWay={summaryPath} failedBefore={summaryFailed} openOnEnding={!reopened}
       exportedBefore={exportedFiles} onExported={setExportedFiles} exportedAlready={reopened ? exportAtEnding.current : undefined} paths={endSummary.current === undefined ? undefined : [shownFileName(endSummary.current)]}
-      back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
+      back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} exportFirstTo={summaryBeside} />;
   }
   if (whoOpen) {
     const { height, scrolls, spaced } = whoHeight(people, width, screenRows);
