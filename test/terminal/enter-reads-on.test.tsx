@@ -44,8 +44,9 @@ async function readThrough(r: Screen, marker: RegExp, goesOn: RegExp): Promise<s
   for (let i = 0; i < 30 && marker.test(r.lastFrame()); i++) {
     const frame = r.lastFrame();
     frames.push(frame);
+    // (A trainer-led screen's rows begin one column in.)
     if (/more below/.test(frame)) {
-      expect(frame, frame).toMatch(/^Enter: read on · /m);
+      expect(frame, frame).toMatch(/^ ?Enter: read on · /m);
       expect(frame, frame).not.toMatch(goesOn);
     } else expect(frame, frame).toMatch(goesOn);
     for (const row of frame.split('\n')) expect([...row].length, row).toBeLessThanOrEqual(60);
@@ -83,6 +84,18 @@ describe('Enter on a scene, feedback or ending taller than the screen reads on b
     expect(ending[0]).toMatch(/^Enter: read on · q: see the debrief/m);
     expect(ending.at(-1)).toContain('The ending ends here.');
     expect(r.lastFrame()).toContain('Debrief');
+    r.unmount();
+  });
+
+  it('trainer-led at 60×24: the scene the room reads is shown to its end before Enter goes on', async () => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: tallScenario() } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, 'r', '1');
+    const scene = await readThrough(r, /sentence \d+ of the scene/, /^ Enter: continue · /m);
+    expect(scene.length).toBeGreaterThan(1);
+    expect(scene[0]).toMatch(/more below/);
+    expect(scene.at(-1)).toContain('The scene ends here.');
+    expect(r.lastFrame()).toMatch(/After the visit/);
     r.unmount();
   });
 });

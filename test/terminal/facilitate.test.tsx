@@ -1920,9 +1920,11 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(lines(frame).length).toBeLessThanOrEqual(23);
     expect(lines(frame)[0]).toContain('Example: the new phone');
     expect(frame).toContain('Scene sentence 1 goes on here.');
-    expect(frame.replace(/\s+/g, ' ')).toContain('Enter: continue · ↑↓ PgUp PgDn: scroll');
+    // Enter reads on while rows are below (enter-reads-on.test), and goes on at the end.
+    expect(frame.replace(/\s+/g, ' ')).toContain('Enter: read on · ↑↓ PgUp PgDn: scroll');
     for (let i = 0; i < 30 && !/\(end\)/.test(r.lastFrame() ?? ''); i++) await press(r, KEY.down);
     frame = r.lastFrame() ?? '';
+    expect(frame.replace(/\s+/g, ' ')).toContain('Enter: continue · ↑↓ PgUp PgDn: scroll');
     expect(lines(frame).length).toBeLessThanOrEqual(23);
     expect(frame).toContain('Scene sentence 40 goes on here.');
     expect(frame).toContain('Jade (youth)');

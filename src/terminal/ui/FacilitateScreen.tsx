@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { decisionSetup, peopleMet, sceneNumberAt, sceneWords, roomDidWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, shownFileName, votesEnteredWords, progressWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionArgs, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
+import { hintRows, readOnHints, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
 import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
@@ -20,7 +20,7 @@ import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
 import { hiddenReplyWords, REPLY_INDENT, ReplyList, replyRows, replyText, withReplies } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { followedOffset, inView, maxOffset, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
+import { followedOffset, inView, maxOffset, moreBelow, pageSize, ScrollRows, scrolledOffset, useFollowInView, useKeptOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -639,6 +639,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const sceneScrolls = view.kind === 'scene' && spare < 0;
   const sceneScrollHints = withWho([...baseHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...baseHints.slice(1)], true);
   const sceneHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (footerSaid ? footerRows : openedCount + hintRows(sceneScrollHints, width).reduce((n, row) => n + rowsOf(row), 0)));
+  const sceneMore = sceneScrolls && moreBelow(offset, momentRows.length, sceneHeight);
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
   const votesNow = useRef(votes);
@@ -712,6 +713,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     // stray u in front of the room lost 19 votes with no way to get them back).
     if (a.type === 'undo' && back !== undefined) return view.kind === 'decision' && entered > 0 ? setConfirm('back') : goBack();
     if (view.kind === 'scene') {
+      // A scene taller than the window: Enter reads on to its rows below first, a page at a time
+      // ("Enter: read on"), as when playing alone; it went on with them unread by the room.
+      if (a.type === 'enter' && sceneMore) return setOffset((o) => scrolledOffset(o, pageSize(sceneHeight), momentRows.length, sceneHeight));
       if (a.type === 'enter') {
         // The count goes on from this scene's number, when it was numbered where the session stands
         // (a second Enter before the screen caught up is not counted twice: worked out again instead).
@@ -895,7 +899,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={sceneHeight} offset={offset} />
-        {footerSaid ? footer : withOpened(<KeyHints set={sceneScrollHints} spaced={false} width={width} whole />)}
+        {footerSaid ? footer : withOpened(<KeyHints set={readOnHints(sceneScrollHints, sceneMore)} spaced={false} width={width} whole />)}
       </Box>
     );
   }
