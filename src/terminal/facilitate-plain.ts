@@ -206,17 +206,27 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       return false;
     }
   };
-  // A closed terminal window or SIGTERM: the summary so far is written (if the room has made a
-  // decision; the votes typed at the one on screen are not known here), then the session ends.
+  // Ctrl-C, a closed terminal window or SIGTERM: the summary so far is written (if the room has made
+  // a decision; the votes typed at the one on screen are not known here), then the session ends, as
+  // the full-screen app's Ctrl-C ends it. Ctrl-C ended it at once, the summary not written nor said.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSummary();
+      if (signal !== 'SIGINT') {
+        if (log.length > 0) writeSummary();
+      } else {
+        // Said as q says it (finish names the summary), on a line of its own: the ^C the terminal
+        // echoed is still on the current one.
+        io.out('\n');
+        say('Session stopped before its end.');
+        if (log.length > 0) finish();
+        if (kept && !elsewhere && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', sessionCommand(roomSessionArgs(playable)));
+      }
     } catch {
       // nothing more can be done once the state folder is gone too
     }
-    process.exit(signal === 'SIGHUP' ? 129 : 143);
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
-  const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM'];
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
     let shown: string | undefined;

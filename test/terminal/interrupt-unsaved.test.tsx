@@ -103,3 +103,34 @@ describe('line by line, ended by a signal before a reply is made in the run', ()
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice')).includes('saves') ? readdirSync(savesDir(env)) : []).toEqual([]);
   }, 60_000);
 });
+
+// Line by line, a trainer-led session ended by Ctrl-C was killed outright (only a closed window and
+// SIGTERM were handled): no summary written, nothing said, though the room had made a decision. The
+// full-screen app's Ctrl-C writes the summary, and says where.
+describe('line by line, a trainer-led session ended by Ctrl-C', () => {
+  it('writes the summary so far and says where, exit 130', async () => {
+    const env = tempEnv();
+    const child = spawn(BIN[0], [BIN[1], '--facilitate', 'youth-discloses', '--plain'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const atDecision2 = new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (/Decision 2 of about[\s\S]*Votes for reply 1 of/.test(out)) resolve();
+    }));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.stdin.write('4 0 0\nr\n1\n');
+    try {
+      await atDecision2;
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const exports = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
+    const [summary] = readdirSync(exports).filter((f) => f.startsWith('youth-discloses-session-'));
+    expect(summary).toBeDefined();
+    expect(oneLine(out)).toContain('Session stopped before its end.');
+    expect(oneLine(out)).toContain(summary as string);
+    expect(oneLine(out)).toMatch(/To carry on with this session later: .*casa-practice\S* --facilitate youth-discloses --plain/);
+    expect(readFileSync(join(exports, summary as string), 'utf8')).toMatch(/## Decision 1/);
+  }, 60_000);
+});
