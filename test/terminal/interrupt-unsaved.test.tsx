@@ -18,6 +18,21 @@ import { NEW_PHONE_SAVE } from './helpers/slots.js';
 const saveText = (env: NodeJS.ProcessEnv) => readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
+/**
+ * The app run line by line in a child process with the state folder of `env`: `reached` resolves once
+ * its output so far matches `until`; `exited` gives its exit code; `out()` all it printed so far.
+ */
+function plainChild(args: string[], env: NodeJS.ProcessEnv, until: RegExp) {
+  const child = spawn(BIN[0], [BIN[1], ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  const reached = new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    if (until.test(out)) resolve();
+  }));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, reached, exited, out: () => out };
+}
+
 /** A state folder with the new-phone fixture in progress: one reply, then q and y. */
 async function envInProgress(): Promise<NodeJS.ProcessEnv> {
   const env = tempEnv();
@@ -82,22 +97,17 @@ describe('the full-screen app ended by Ctrl-C or a signal before a reply is made
 describe('line by line, ended by a signal before a reply is made in the run', () => {
   it('SIGTERM writes no save and says so', async () => {
     const env = tempEnv();
-    const child = spawn(BIN[0], [BIN[1], 'play', 'red-flags', '--plain'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    const asked = new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      // The first decision's replies, printed once the signals are handled (the keys line comes
-      // just before the handlers are set: a signal sent on it met Node's default, and ended the run).
-      if (/Type a reply number[\s\S]*\n {2}1\. /.test(out)) resolve();
-    }));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Until the first decision's replies, printed once the signals are handled (the keys line comes
+    // just before the handlers are set: a signal sent on it met Node's default, and ended the run).
+    const { child, reached, exited, out: printed } = plainChild(['play', 'red-flags', '--plain'], env, /Type a reply number[\s\S]*\n {2}1\. /);
     try {
-      await asked;
+      await reached;
       child.kill('SIGTERM');
       expect(await exited).toBe(143);
     } finally {
       child.kill('SIGKILL');
     }
+    const out = printed();
     expect(out).toContain(NO_REPLY_UNSAVED);
     expect(out).not.toMatch(/Progress saved/);
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice')).includes('saves') ? readdirSync(savesDir(env)) : []).toEqual([]);
@@ -110,13 +120,7 @@ describe('line by line, ended by a signal before a reply is made in the run', ()
 describe('line by line, a trainer-led session ended by Ctrl-C', () => {
   it('writes the summary so far and says where, exit 130', async () => {
     const env = tempEnv();
-    const child = spawn(BIN[0], [BIN[1], '--facilitate', 'youth-discloses', '--plain'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    const atDecision2 = new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      if (/Decision 2 of about[\s\S]*Votes for reply 1 of/.test(out)) resolve();
-    }));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const { child, reached: atDecision2, exited, out: printed } = plainChild(['--facilitate', 'youth-discloses', '--plain'], env, /Decision 2 of about[\s\S]*Votes for reply 1 of/);
     child.stdin.write('4 0 0\nr\n1\n');
     try {
       await atDecision2;
@@ -128,6 +132,7 @@ describe('line by line, a trainer-led session ended by Ctrl-C', () => {
     const exports = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
     const [summary] = readdirSync(exports).filter((f) => f.startsWith('youth-discloses-session-'));
     expect(summary).toBeDefined();
+    const out = printed();
     expect(oneLine(out)).toContain('Session stopped before its end.');
     expect(oneLine(out)).toContain(summary as string);
     expect(oneLine(out)).toMatch(/To carry on with this session later: .*casa-practice\S* --facilitate youth-discloses --plain/);
