@@ -1,4 +1,4 @@
-import { quoteValue, validateScenario, type PlayableScenario, type ScenarioRef } from '../machines/index.js';
+import { quoteValue, saveKey, saveStanding, validateScenario, type PlayableScenario, type ScenarioRef, type Store } from '../machines/index.js';
 import { bundledVerdict, type ScenarioText } from './scenarios.js';
 
 /**
@@ -25,4 +25,25 @@ export function validateBundled(texts: readonly ScenarioText[], ref: ScenarioRef
  */
 export function loaderFor(texts: readonly ScenarioText[], id: string): (ref: ScenarioRef) => PlayableScenario | { error: string } {
   return (ref) => ref.id === id ? validateBundled(texts, ref) : { error: `It belongs to the scenario ${quoteValue(ref.id, 60)}, not "${id}".` };
+}
+
+/**
+ * The bundled scenarios among `ids` whose save opening it would not continue, and why, found as
+ * opening it finds it (the core's saveStanding, replaying it and moving nothing): 'outdated' (made
+ * with another version of the scenario, or before it was changed under the same one) or 'damaged'.
+ * For the first page, which offered "Continue where you stopped" for each, the click then saying it
+ * could not; it loads this module (and the core with it) only once a save waits. A scenario whose
+ * file now has errors is left out: its page says so, and leaves its save where it is.
+ */
+export function unusableSaves(store: Store, texts: readonly ScenarioText[], ids: readonly string[]): Map<string, 'outdated' | 'damaged'> {
+  const found = new Map<string, 'outdated' | 'damaged'>();
+  for (const id of ids) {
+    const load = loaderFor(texts, id);
+    const standing = saveStanding(store, (ref) => {
+      const loaded = load(ref);
+      return 'error' in loaded && ref.id === id ? { ...loaded, keep: true } : loaded;
+    }, saveKey({ scenario: { id } }));
+    if (standing === 'outdated' || standing === 'damaged') found.set(id, standing);
+  }
+  return found;
 }

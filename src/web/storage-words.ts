@@ -161,15 +161,31 @@ export const NEWER_SAVE_BELOW = 'You can play it again from the beginning below,
 /** What is presented below a newer version's presenter session meanwhile (newerSaveWords). */
 export const NEWER_SESSION_BELOW = 'A new session starts from the beginning below, but it is not kept: reload the page to go on with the kept one instead.';
 
+/** Why a save cannot be picked up, in a volunteer's words: SAVE_DAMAGED, SAVE_OUTDATED, and the first page's unusableSaveWords. */
+const UNUSABLE_WHY = {
+  damaged: 'what this browser saved of it is damaged and cannot be read',
+  outdated: 'the scenario has changed since you saved it, and the story may be different now',
+} as const;
+
 /** What happened to a save found damaged, in a volunteer's words (no file format named). */
-export const SAVE_DAMAGED = 'Your progress in this scenario could not be picked up where you left off: what this browser saved of it is damaged and cannot be read.';
+export const SAVE_DAMAGED = `Your progress in this scenario could not be picked up where you left off: ${UNUSABLE_WHY.damaged}.`;
 
 /**
  * What happened to a save made with another version of its scenario (the app updated since, most
  * often), in a volunteer's words: the core's ("this save was made with an older version of the
  * scenario "youth-discloses" (version 44; it is now version 45)") name the scenario by its id.
  */
-export const SAVE_OUTDATED = 'Your progress in this scenario could not be picked up where you left off: the scenario has changed since you saved it, and the story may be different now.';
+export const SAVE_OUTDATED = `Your progress in this scenario could not be picked up where you left off: ${UNUSABLE_WHY.outdated}.`;
+
+/**
+ * A save the first page finds cannot be continued (the core's saveStanding, or outdatedAtSight),
+ * said before the volunteer opens it, in the words the play page says it in then (SAVE_OUTDATED,
+ * SAVE_DAMAGED): the page offered "Continue where you stopped", and the click said it could not.
+ * `where`: where it stopped and when (continueChoices' "3 replies made, practice, saved 2 days ago").
+ */
+export function unusableSaveWords(why: keyof typeof UNUSABLE_WHY, where?: string): string {
+  return `Your saved progress${where === undefined ? '' : ` (${where})`} cannot be picked up where you left off: ${UNUSABLE_WHY[why]}. Opening the scenario starts it again from the beginning.`;
+}
 
 /** That a damaged save touched nothing else (each scenario in progress is kept apart, and the records too). */
 const OTHERS_SAFE = 'Your records and your other scenarios in progress are not affected.';

@@ -16,6 +16,8 @@ export interface CatalogEntry {
   completed: boolean;
   /** Best score as a percentage, once completed. */
   bestPercent?: number;
+  /** The scenario's version, when its file says a whole number: quickEntry's too, read before validating (outdatedAtSight). */
+  version?: number;
   /** Present once the file has been validated. */
   playable?: PlayableScenario;
 }
@@ -40,11 +42,11 @@ export function quickEntry(file: string, text: string, records: Records = {}): C
     return { file, reason: 'it is not valid JSON' };
   }
   if (!isRecord(raw)) return { file, reason: 'it is not a scenario (no object at the top)' };
-  const { id, title, summary, contentNote, estimatedMinutes } = raw;
+  const { id, title, summary, contentNote, estimatedMinutes, version } = raw;
   if (typeof id !== 'string' || typeof title !== 'string' || typeof summary !== 'string' || typeof contentNote !== 'string' || typeof estimatedMinutes !== 'number') {
     return { file, reason: 'it lacks an id, title, summary, content note or estimated minutes' };
   }
-  return withRecord({ id, title: cleanLine(title), summary: cleanText(summary), contentNote: cleanText(contentNote), minutes: estimatedMinutes, file, completed: false }, records);
+  return withRecord({ id, title: cleanLine(title), summary: cleanText(summary), contentNote: cleanText(contentNote), minutes: estimatedMinutes, file, completed: false, ...(typeof version === 'number' && Number.isSafeInteger(version) ? { version } : {}) }, records);
 }
 
 /** The library entry of a validated scenario. */

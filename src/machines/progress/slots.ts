@@ -260,6 +260,8 @@ export interface SaveSummary {
    * one test of each start, whatever its values, so a run opened with others can say so.
    */
   set?: Record<string, string>;
+  /** The version of the scenario the save was made with, when it names one (see outdatedAtSight). */
+  scenarioVersion?: number;
 }
 
 /**
@@ -284,7 +286,20 @@ export function saveSummary(store: Store, key: string): SaveSummary | undefined 
   if (!Array.isArray(transcript)) return undefined;
   const savedAt = typeof session?.savedAt === 'string' && !Number.isNaN(Date.parse(session.savedAt)) ? new Date(session.savedAt).toISOString() : undefined;
   const set = isRecord(raw) && isRecord(raw.set) && Object.values(raw.set).every((v) => typeof v === 'string') ? (raw.set as Record<string, string>) : undefined;
-  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}), mode: context?.mode === 'assessment' ? 'assessment' : 'practice', ...(set ? { set: { ...set } } : {}) };
+  const version = session?.scenarioVersion;
+  const scenarioVersion = typeof version === 'number' && Number.isSafeInteger(version) ? version : undefined;
+  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}), mode: context?.mode === 'assessment' ? 'assessment' : 'practice', ...(set ? { set: { ...set } } : {}), ...(scenarioVersion !== undefined ? { scenarioVersion } : {}) };
+}
+
+/**
+ * Whether a save was made with another version of its scenario than `version` (the scenario's now),
+ * seen without XState: resuming it (readSave, restoreSession checking the version first) sets it
+ * aside as outdated. A UI offering to continue a save asks it for its first frame; only the full
+ * check (saveStanding, replaying it) also finds a scenario changed under the same version, or a
+ * save whose values were edited.
+ */
+export function outdatedAtSight(summary: Pick<SaveSummary, 'scenarioVersion'>, version: number | undefined): boolean {
+  return summary.scenarioVersion !== undefined && version !== undefined && summary.scenarioVersion !== version;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { watcherOf } from '../adapters/local-store.js';
-import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, quickEntry, RECORDS_KEY, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { cleanLine, continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, newerSaveAt, newerSavesWords, outdatedAtSight, quickEntry, RECORDS_KEY, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { linkingRecords } from '../components/SetAside.js';
 import { hrefOf, useFollowedLink } from '../routing.js';
 import { idOf, scenarioTexts } from '../scenarios.js';
 import { sharedIds, stemOf } from '../shared-ids.js';
-import { NEWER_SAVE_TODO_HERE, recordsNoticeThisVisit } from '../storage-words.js';
+import { NEWER_SAVE_TODO_HERE, recordsNoticeThisVisit, unusableSaveWords } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
 import { readRecordsHere } from '../records-guard.js';
@@ -19,6 +19,12 @@ import { useNowOnReturn } from '../today.js';
  */
 interface Saved {
   summary?: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>;
+  /**
+   * Why opening the scenario would not continue the save (it starts again instead, and says so): made
+   * with another version of the scenario (seen at once, outdatedAtSight) or changed under the same
+   * one, or damaged (found after the first frame: unusableSaves). No Continue link is offered for it.
+   */
+  unusable?: 'outdated' | 'damaged';
 }
 
 interface Listing {
@@ -36,12 +42,16 @@ interface Listing {
   readAt: Date;
 }
 
-/** The words of a save's Continue link, and where it stopped and when, as of `now`. */
-function continueWords(saved: Saved | undefined, now: Date): { label?: string; where?: string; mode?: SessionMode } {
+/**
+ * The words of a save's Continue link, and where it stopped and when, as of `now`. A save that
+ * cannot be continued has no Continue link (`label`): `unusable` says why, before the click.
+ */
+function continueWords(saved: Saved | undefined, now: Date): { label?: string; where?: string; mode?: SessionMode; unusable?: string } {
   if (!saved) return {};
+  const where = saved.summary && continueChoices(saved.summary, now).where;
+  if (saved.unusable) return { where, mode: saved.summary?.mode, unusable: unusableSaveWords(saved.unusable, where) };
   if (!saved.summary) return { label: 'Continue where you stopped' };
-  const { continueLabel, where } = continueChoices(saved.summary, now);
-  return { label: continueLabel, where, mode: saved.summary.mode };
+  return { label: continueChoices(saved.summary, now).continueLabel, where, mode: saved.summary.mode };
 }
 
 /** Every bundled scenario as a card, read without the validator (the first page stays light). */
@@ -91,8 +101,9 @@ export function Library() {
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
       // Files sharing an id: every card of it opens the first (bundledById), each card says so.
       const shared = sharedIds(texts.map((t) => ({ file: t.file, id: idOf(t.text) })));
-      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, ...savedLink(e.id, e.title), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, ...savedLink(e), debrief: kept.has(debriefKey({ scenario: { id: e.id } })), sharedWith: shared.get(e.id) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice, readAt: new Date() });
+      checkSaves(texts, entries.filter((e) => e.saved && !e.saved.unusable).map((e) => e.id));
     }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
@@ -104,7 +115,20 @@ export function Library() {
         return new Set();
       }
     }
-    function savedLink(id: string, title: string): { saved?: Saved; newerSave?: string } {
+    /**
+     * Each save the first frame offers to continue, checked as opening it would check it (replayed:
+     * the core is loaded for it, after the first frame): one that cannot be continued (changed under
+     * the same version, its values edited) is then said so. Not checked, it still opens, and its page says why.
+     */
+    function checkSaves(texts: Awaited<ReturnType<typeof scenarioTexts>>, ids: string[]): void {
+      if (ids.length === 0) return;
+      import('../bundled-loader.js').then(({ unusableSaves }) => {
+        if (!live) return;
+        const found = unusableSaves(store, texts, ids);
+        if (found.size > 0) setListing((l) => l && { ...l, entries: l.entries.map((e) => e.saved && found.has(e.id) ? { ...e, saved: { ...e.saved, unusable: found.get(e.id) } } : e) });
+      }).catch(() => undefined);
+    }
+    function savedLink({ id, title, version }: CatalogEntry): { saved?: Saved; newerSave?: string } {
       const key = saveKey({ scenario: { id } });
       try {
         if (store.read(key) === undefined) return {};
@@ -114,7 +138,9 @@ export function Library() {
       // Written by a newer version (this tab left open after an update): said, not offered to continue.
       if (newerSaveAt(store, key) !== undefined) return { newerSave: newerSavesWords([title], false, NEWER_SAVE_TODO_HERE) };
       // A save that cannot be summed up (damaged) still opens: the play page says what is wrong with it.
-      return { saved: { summary: saveSummary(store, key) } };
+      const summary = saveSummary(store, key);
+      // Made with another version of the scenario (updated since): said at once, with no Continue link.
+      return { saved: { summary, ...(summary && outdatedAtSight(summary, version) ? { unusable: 'outdated' as const } : {}) } };
     }
   }, [store, fail, changes]);
   return (
@@ -129,7 +155,7 @@ export function Library() {
       {listing?.notice && <Announce>{linkingRecords(listing.notice)}</Announce>}
       {listing && <InProgress entries={listing.entries} now={now} />}
       {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
-      {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
+      {listing?.entries.some((e) => !e.saved || e.saved.unusable) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
       {!listing ? <p>Loading scenarios…</p> : (
         <ul className="cards" aria-label="Scenarios" ref={cards.ref} onClick={cards.onClick}>
           {listing.entries.map((e) => ({ e, go: continueWords(e.saved, now) })).map(({ e, go }) => (
@@ -146,12 +172,13 @@ export function Library() {
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 {e.sharedWith && <SharedId file={e.file} id={e.id} files={e.sharedWith} />}
                 {e.newerSave && <p className="notice">{e.newerSave}</p>}
+                {go.unusable && <p className="notice">{go.unusable}</p>}
               </div>
               {/* Nothing to press on paper (a printed list of the scenarios): no-print. */}
               <p className="actions no-print">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
-                <a className="button primary" data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: go.mode ?? 'practice' })} aria-label={`${go.label ?? 'Practise'}: ${e.title}`}>{go.label ?? 'Practise'}</a>
-                {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
+                <a className="button primary" data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: go.label ? go.mode ?? 'practice' : 'practice' })} aria-label={`${go.label ?? 'Practise'}: ${e.title}`}>{go.label ?? 'Practise'}</a>
+                {!go.label && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
               {e.debrief && <p className="actions no-print"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
             </li>
@@ -179,8 +206,9 @@ function InProgress({ entries, now }: { entries: Listing['entries']; now: Date }
       <ul>
         {saved.map((e) => ({ e, go: continueWords(e.saved, now) })).map(({ e, go }) => (
           <li key={e.file}>
-            {e.newerSave ?? <a data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: go.mode ?? 'practice' })}>Continue: {e.title}</a>}
-            {go.where && <> ({go.where})</>}
+            {/* One that cannot be continued: a link that says what it does (start again, in its mode), and why. */}
+            {e.newerSave ?? <a data-id={e.id} href={hrefOf({ page: 'play', id: e.id, mode: go.mode ?? 'practice' })}>{go.unusable ? 'Start again' : 'Continue'}: {e.title}</a>}
+            {go.unusable ? <>. {go.unusable}</> : go.where && <> ({go.where})</>}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keepDebriefExport, keptDebriefFailure, keptDebriefFailureInOne, keepProgress, mayReplaceSave, memoryStore, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keepDebriefExport, keptDebriefFailure, keptDebriefFailureInOne, keepProgress, mayReplaceSave, memoryStore, outdatedAtSight, quickEntry, saveKeptInstead, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
 import { hasKeptDebrief, leftInPlace, SET_ASIDE_KEEP } from '../../../src/machines/progress/index.js';
@@ -157,7 +157,7 @@ describe('continue or start over', () => {
     const store = memoryStore();
     const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2025-01-31T08:20:30Z'));
     const summary = saveSummary(store, key);
-    expect(summary).toEqual({ key, replies: 1, decision: 2, savedAt: '2025-01-31T08:20:30.000Z', mode: 'practice' });
+    expect(summary).toEqual({ key, replies: 1, decision: 2, savedAt: '2025-01-31T08:20:30.000Z', mode: 'practice', scenarioVersion: example.version });
     const words = continueChoices(summary!, now);
     expect(words.continueLabel).toBe('Continue where you stopped (1 reply made, practice, saved 2 hours ago)');
     expect(words.startOverLabel).toBe('Start over (the save is kept until you make your first reply)');
@@ -168,6 +168,23 @@ describe('continue or start over', () => {
     expect(continueChoices(saveSummary(assessment, assessed)!, now).continueLabel).toBe('Continue where you stopped (1 reply made, assessment, saved just now)');
     expect(saveSummary(memoryStore({ [key]: '{"session": 1}' }), key)).toBeUndefined();
     expect(saveSummary(memoryStore({ [key]: 'not json' }), key)).toBeUndefined();
+  });
+
+  // The web app's first page offered "Continue where you stopped" for a save made before its scenario
+  // was updated, and opening it then said it could not: it is seen at once, as readSave finds it.
+  it('sees a save made with another version of its scenario without loading it, as resuming it finds it', () => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const summary = saveSummary(store, key)!;
+    const listed = quickEntry('example-new-phone.json', JSON.stringify(example));
+    expect(listed).toMatchObject({ version: example.version });
+    expect(outdatedAtSight(summary, (listed as { version?: number }).version)).toBe(false);
+    const updated = { ...example, version: example.version + 1 };
+    expect(outdatedAtSight(summary, updated.version)).toBe(true);
+    expect(readSave(memoryStore({ [key]: store.read(key)! }), () => ({ ...bundledPlayable, scenario: updated }), key)).toMatchObject({ kind: 'bad', outdated: true });
+    // A file or a save that names no version is left to the full check (saveStanding).
+    expect(outdatedAtSight(summary, undefined)).toBe(false);
+    expect(outdatedAtSight({}, example.version)).toBe(false);
   });
 
   it('says how long ago in words', () => {
