@@ -354,6 +354,39 @@ describe('a volunteer by keyboard and screen reader', () => {
     });
   });
 
+  // Session 61: a save made before its scenario was updated was offered on the first page as
+  // "Continue where you stopped (…)", and the click said it could not be. In Chromium, from the
+  // page's first drawing: no Continue link at any moment, the link says what it does, axe clean.
+  it('the first page says a save its scenario has outgrown cannot be continued, before the click: no Continue link at any moment, axe clean', async () => {
+    await atDesk('red-flags', async (s, page) => {
+      await continueToDecision(page);
+      await answerFirstByKey(page);
+      await page.evaluate(() => {
+        const key = 'casa-practice/saves/red-flags.json';
+        const slot = JSON.parse(localStorage.getItem(key) ?? '') as { session: { scenarioVersion: number } };
+        slot.session.scenarioVersion -= 1;
+        localStorage.setItem(key, JSON.stringify(slot));
+      });
+      const first = await s.context.newPage();
+      // Every link drawn in "In progress", from the first.
+      await first.addInitScript(() => {
+        const seen: string[] = [];
+        (window as { __links?: string[] }).__links = seen;
+        new MutationObserver(() => document.querySelectorAll('.in-progress a').forEach((a) => seen.push(a.textContent ?? ''))).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      await first.goto(web.app.url);
+      const title = 'New nails, new phone, new boyfriend';
+      await first.getByRole('link', { name: `Start again: ${title}` }).waitFor();
+      const card = first.getByRole('listitem').filter({ has: first.getByRole('heading', { level: 2, name: title }) });
+      await card.getByText(/^Your saved progress \(1 reply made, practice, saved (just now|1 minute ago)\) cannot be picked up where you left off: the scenario has changed since you saved it/).waitFor();
+      expect(await first.getByRole('link', { name: /^Continue/ }).count()).toBe(0);
+      expect(await card.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))).toEqual([`Practise: ${title}`, `Assessment: ${title}`]);
+      expect([...new Set(await first.evaluate(() => (window as { __links?: string[] }).__links ?? []))]).toEqual([`Start again: ${title}`]);
+      expect(violationsText(await runAxe(first))).toBe('');
+      await first.close();
+    });
+  });
+
   // Session 60: Back (the browser's) into a debrief opened it anew at its heading, folds closed: a
   // volunteer who had read down to "What next" and followed My records was a dozen screens above
   // where they had been, the next Tab at the top of the debrief.
