@@ -1424,17 +1424,20 @@ describe('presenter mode on two screens', () => {
     projector.unmount();
   });
 
-  it('the projector says what the laptop says: "Scene 1" at the first scene, the discussion prompt labelled for screen readers, verdicts styled as on the laptop', async () => {
+  it('the projector says what the laptop says: "Scene 1" at the first scene, the discussion prompt labelled (for the room too on the projector, above the question), verdicts styled as on the laptop', async () => {
     const user = userEvent.setup();
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
     const laptop = within(screen.getByTestId('laptop'));
     const projector = () => within(screen.getByTestId('projector'));
     const stepOf = (where: HTMLElement) => where.querySelector('.status-line span:nth-child(2)')?.textContent;
     await projector().findByText(/What is the most natural thing to say here/);
-    // The prompt is introduced to a screen reader on both screens ("Discussion prompt: …"), shown the same.
+    // The prompt is introduced to a screen reader on the laptop ("Discussion prompt: …"); on the
+    // projector, where the decision's question comes under it, to the room too ("Discuss: …", as the
+    // phones say it): unlabelled, in larger type than the question, it read as the question voted on.
     const prompt = (where: HTMLElement) => where.querySelector('.discussion')?.textContent;
-    expect(prompt(screen.getByTestId('projector'))).toBe(prompt(screen.getByTestId('laptop')));
-    expect(prompt(screen.getByTestId('projector'))).toMatch(/^Discussion prompt: What is the most natural thing/);
+    expect(prompt(screen.getByTestId('laptop'))).toMatch(/^Discussion prompt: What is the most natural thing/);
+    expect(prompt(screen.getByTestId('projector'))).toBe(prompt(screen.getByTestId('laptop'))?.replace(/^Discussion prompt: /, 'Discuss: '));
+    expect(screen.getByTestId('projector').querySelector('.discussion .sr-only')).toBeNull();
     expect(stepOf(screen.getByTestId('projector'))).toBe('Decision 1 of about 2');
     // The reveal: each verdict keeps its symbol and words, and has the laptop's class (its colour).
     await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));

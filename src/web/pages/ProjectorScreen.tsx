@@ -710,7 +710,10 @@ export default function ProjectorScreen() {
         </div>
       )}
       {join?.layout === 'block' && !beside && joinBlock}
-      {!revealed && state.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{text(state.discussionPrompt)}</p>}
+      {/* Said to be for talking about ("Discuss:", as the phones and the terminal's trainer-led screen
+          say it), not the question the room votes on: in larger type than the question under it,
+          unlabelled, it read as the question the replies answer. */}
+      {!revealed && state.discussionPrompt && <p className="discussion"><span className="discussion-label">Discuss:</span> {text(state.discussionPrompt)}</p>}
       {state.note && <p className="facilitator-note" hidden={paged !== undefined && paged.at > 0}><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
         <ol className="reveal">
