@@ -1885,6 +1885,24 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     }
   });
 
+  // Where only the moment scrolls above the replies (trafficker-contact's first decision at 60×24),
+  // the question was not drawn at all: paged down to the replies, the room read the Discuss prompt
+  // and "(end)" above them, and voted on replies to "The message is sitting there. What do you do?"
+  // unseen. It is the moment's last row, read last, right above the replies.
+  it('where only the moment scrolls above the replies (60×24), its last rows are the decision\'s question, above the replies', async () => {
+    const playable = bundled('trafficker-contact.json', 'd1-text');
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toMatch(/↓ \d+ more below \(PgDn\)\n › 1\. /);
+    for (let i = 0; i < 20 && !(r.lastFrame() ?? '').includes('(end)'); i++) await press(r, '\u001b[6~');
+    const shown = lines(r.lastFrame() ?? '');
+    const end = shown.indexOf(' (end)');
+    expect(shown.slice(end - 3, end + 2), shown.join('\n')).toEqual([
+      expect.stringMatching(/^ Discuss: What would a reply tell the sender/), ' refuses to say where Imani lives?', ' The message is sitting there. What do you do?', ' (end)', expect.stringMatching(/^ › 1\. /),
+    ]);
+    expect(shown.length).toBeLessThanOrEqual(23);
+  });
+
   it('a decision with no moment text at all has a blank row between the heading and its question, its replies right under it (60×24, 120×40, and scrolling)', async () => {
     const bare = (repeat: number) => {
       // A copy to change (newPhone() hands out one frozen object).

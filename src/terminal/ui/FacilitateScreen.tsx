@@ -479,8 +479,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The decision's question ("What do you say to Ray?") heads its replies, as the play screen, the
   // presenter page, the projector and the phones head them: the room voted on replies to a question
   // this screen never showed. Drawn where the screen has the rows for it with the whole moment, or
-  // where the moment and the replies scroll together; not where only the moment scrolls (at 60×24 it
-  // pushed the end of the Discuss prompt under "↓ more below").
+  // where the moment and the replies scroll together; where only the moment scrolls above the
+  // replies, at its end (scrolledMoment), not as a row of its own above them (at 60×24 that pushed the
+  // end of the Discuss prompt under "↓ more below").
   const promptLines = useMemo(() => (view.kind === 'decision' && view.prompt ? wrapText(view.prompt, width).split('\n').map((t) => [{ text: t, bold: true }]) : []), [view.kind, view.prompt, width]);
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
   // The rows of the screen above its help line, packed (no blank rows between its parts).
@@ -585,9 +586,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // moving is no new text).
   // Scrolled together, the question after the moment and a blank row, the replies right under it (as the play screen draws them).
   const beforeReplies = useMemo(() => (promptLines.length === 0 ? momentRows : [...momentRows, ...(momentRows.length > 0 ? [[{ text: '' }]] : []), ...promptLines]), [momentRows, promptLines]);
-  const togetherPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`), -1, promptLines.length === 0).rows : momentRows), [together, beforeReplies, promptLines, momentRows, view.replies, width, votes]);
+  // Where only the moment scrolls above the replies: the question as its last rows, read last as the
+  // trainer pages down to the replies (trafficker-contact's first decision at 60×24 never showed
+  // it). Not after a setup ("Before this:"), whose window is held on the decision's own rows to its
+  // Discuss prompt (endShaped): a row more there cut the prompt under "↓ 1 more below".
+  const scrolledMoment = useMemo(() => (view.kind === 'decision' && !reveal && setupText.length === 0 ? [...momentRows, ...promptLines] : momentRows), [view.kind, reveal, setupText, momentRows, promptLines]);
+  const togetherPlain = useMemo(() => (together ? withReplies(beforeReplies, replyRows(view.replies, -1, width, (r) => `votes: ${votes[r.id] ?? 0}`), -1, promptLines.length === 0).rows : scrolledMoment), [together, beforeReplies, promptLines, scrolledMoment, view.replies, width, votes]);
   const togetherList = together ? withReplies(beforeReplies, replyRows(view.replies, selected, width, tally), selected, promptLines.length === 0) : undefined;
-  const togetherRows = togetherList ? togetherList.rows : momentRows;
+  const togetherRows = togetherList ? togetherList.rows : scrolledMoment;
   // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
   // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
   const place = `${view.nodeId}:${reveal}`;
@@ -888,7 +894,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     return (
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
-        <ScrollRows rows={momentRows} height={momentHeight} offset={windowOffset} pageKeysOnly atEnd={drawnAtEnd} />
+        <ScrollRows rows={scrolledMoment} height={momentHeight} offset={windowOffset} pageKeysOnly atEnd={drawnAtEnd} />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
         {footerSaid ? footer : withOpened(<KeyHints set={scrollHints} spaced={false} width={width} whole />)}
       </Box>
