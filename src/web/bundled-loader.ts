@@ -1,4 +1,4 @@
-import { quoteValue, saveKey, saveStanding, validateScenario, type PlayableScenario, type ScenarioRef, type Store } from '../machines/index.js';
+import { facilitationStanding, quoteValue, saveKey, saveStanding, validateScenario, type PlayableScenario, type ScenarioLoader, type ScenarioRef, type Store } from '../machines/index.js';
 import { bundledVerdict, type ScenarioText } from './scenarios.js';
 
 /**
@@ -36,14 +36,33 @@ export function loaderFor(texts: readonly ScenarioText[], id: string): (ref: Sce
  * file now has errors is left out: its page says so, and leaves its save where it is.
  */
 export function unusableSaves(store: Store, texts: readonly ScenarioText[], ids: readonly string[]): Map<string, 'outdated' | 'damaged'> {
+  return unusableOf(ids, (id) => saveStanding(store, keeping(texts, id), saveKey({ scenario: { id } })));
+}
+
+/**
+ * The same for presenter mode's list (unusableSaves'): the bundled scenarios among `ids` whose kept
+ * presenter session opening it would set aside, and why (the core's facilitationStanding), where it
+ * offered "Resume the presenter session" and the click then started a new one.
+ */
+export function unusableSessions(store: Store, texts: readonly ScenarioText[], ids: readonly string[]): Map<string, 'outdated' | 'damaged'> {
+  return unusableOf(ids, (id) => facilitationStanding(store, keeping(texts, id), { scenario: { id }, bundled: true }));
+}
+
+/** Each of `ids` whose standing says opening it would set it aside, and why. */
+function unusableOf(ids: readonly string[], standing: (id: string) => ReturnType<typeof saveStanding>): Map<string, 'outdated' | 'damaged'> {
   const found = new Map<string, 'outdated' | 'damaged'>();
   for (const id of ids) {
-    const load = loaderFor(texts, id);
-    const standing = saveStanding(store, (ref) => {
-      const loaded = load(ref);
-      return 'error' in loaded && ref.id === id ? { ...loaded, keep: true } : loaded;
-    }, saveKey({ scenario: { id } }));
-    if (standing === 'outdated' || standing === 'damaged') found.set(id, standing);
+    const why = standing(id);
+    if (why === 'outdated' || why === 'damaged') found.set(id, why);
   }
   return found;
+}
+
+/** loaderFor's, leaving where it is what belongs to `id` when its file now has errors (its page says so). */
+function keeping(texts: readonly ScenarioText[], id: string): ScenarioLoader {
+  const load = loaderFor(texts, id);
+  return (ref) => {
+    const loaded = load(ref);
+    return 'error' in loaded && ref.id === id ? { ...loaded, keep: true } : loaded;
+  };
 }

@@ -1,4 +1,4 @@
-import { leftInPlaceOf, leftWhereItWas, newerSaveNotice, recordsNewerNotice, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { leftInPlaceOf, leftWhereItWas, newerSaveNotice, recordsNewerNotice, recordsSetAsideNotice, resumeFailure, roomMadeWords, type RecordsSetAside, type Store } from '../machines/light.js';
 import { STORAGE_UNREADABLE } from './adapters/local-store.js';
 import { ROOM_HEADING } from './kept-here.js';
 
@@ -190,8 +190,25 @@ export function unusableSaveWords(why: keyof typeof UNUSABLE_WHY, where?: string
 /** That a damaged save touched nothing else (each scenario in progress is kept apart, and the records too). */
 const OTHERS_SAFE = 'Your records and your other scenarios in progress are not affected.';
 
+/** Why a kept presenter session cannot be picked up, in a trainer's words: SESSION_DAMAGED's, and presenter mode's unusableSessionWords. */
+const UNUSABLE_SESSION_WHY = {
+  damaged: 'what this browser kept of it is damaged and cannot be read',
+  outdated: 'the scenario has changed since the session was kept, and the story may be different now',
+} as const;
+
 /** What happened to a presenter session found damaged, in a trainer's words (as a volunteer's save is said). */
-export const SESSION_DAMAGED = 'The presenter session kept for this scenario could not be picked up where it stopped: what this browser kept of it is damaged and cannot be read.';
+export const SESSION_DAMAGED = `The presenter session kept for this scenario could not be picked up where it stopped: ${UNUSABLE_SESSION_WHY.damaged}.`;
+
+/**
+ * A kept presenter session presenter mode's list finds cannot be opened (the core's
+ * facilitationStanding, or outdatedAtSight), said before the trainer opens it: the list offered
+ * "Resume the presenter session" (or "Open the finished session"), and the click set it aside and
+ * started a new one. `made`: the decisions it made (roomMadeWords); `stage`: how it stopped.
+ */
+export function unusableSessionWords(why: keyof typeof UNUSABLE_SESSION_WHY, made: number, stage: 'in progress' | 'finished' | 'ended'): string {
+  const what = stage === 'finished' ? 'The finished presenter session kept here cannot be opened' : stage === 'ended' ? 'The presenter session ended here cannot be opened' : `The presenter session kept here (${roomMadeWords(made)}) cannot be resumed`;
+  return `${what}: ${UNUSABLE_SESSION_WHY[why]}. Opening the scenario starts a new session from the beginning.`;
+}
 
 /** That a damaged presenter session touched nothing else (each scenario's session is kept apart, and the records too). */
 const SESSIONS_SAFE = 'Your records and the presenter sessions of other scenarios are not affected.';

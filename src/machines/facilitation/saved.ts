@@ -1,5 +1,5 @@
 import type { PlayableScenario } from '../playable.js';
-import { parseScenarioRef, scenarioRef, type ScenarioLoader, type ScenarioRef } from '../progress/saves.js';
+import { dryStanding, parseScenarioRef, scenarioRef, type ScenarioLoader, type ScenarioRef, type Standing } from '../progress/saves.js';
 import { newerSaveAt, newerSaveFormat, newerSaveNotice, type SlotOf } from '../progress/slots.js';
 import type { AsideReason, Store } from '../progress/store.js';
 import { exportedDebriefOf, type ExportedDebrief } from '../progress/exported.js';
@@ -264,6 +264,16 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const savedAt: unknown = (slot.session as { savedAt?: unknown } | undefined)?.savedAt;
   const when = typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {};
   return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current: standing, ...(ended ? { ended } : {}), ...(exported ? { exported } : {}), ...(summary !== undefined ? { summary } : {}), ...(summaryDir !== undefined ? { summaryDir } : {}), ...(sessionId !== undefined ? { sessionId } : {}) }, decisions, reveals, decision, standsAt, finished, ended, ...when };
+}
+
+/**
+ * What readFacilitation would do with a scenario's kept session, found without moving, writing or
+ * removing anything (as saveStanding for a save): for presenter mode's list, which offered "Resume the
+ * presenter session" for a session kept with another version of the scenario, or whose values were
+ * edited, and the click then set it aside. Every check readFacilitation makes is made, replaying it included.
+ */
+export function facilitationStanding(store: Store, load: ScenarioLoader, playable: SlotOf): Standing {
+  return dryStanding(store, facilitationKey(playable), (dry) => readFacilitation(dry, load, playable));
 }
 
 /**

@@ -446,7 +446,19 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
  * read it), 'kept' (it stays where it is: its scenario cannot be had now) or why it would be set
  * aside ('damaged', 'outdated'). Every check readSave makes is made, replaying its replies included.
  */
-export function saveStanding(store: Store, load: ScenarioLoader, key: string): 'ok' | 'none' | 'newer' | 'unreadable' | 'kept' | AsideReason {
+export function saveStanding(store: Store, load: ScenarioLoader, key: string): Standing {
+  return dryStanding(store, key, (dry) => readSave(dry, load, key));
+}
+
+/** What opening a kept thing would do with it (saveStanding's, facilitationStanding's). */
+export type Standing = 'ok' | 'none' | 'newer' | 'unreadable' | 'kept' | AsideReason;
+
+/**
+ * What `read` (readSave, readFacilitation) does with the thing under `key`, run over `store` with
+ * nothing written, removed or moved: 'unreadable' when the store cannot read it, 'newer' for a newer
+ * version's, why it would be set aside, or 'kept' when it would stay where it is.
+ */
+export function dryStanding(store: Store, key: string, read: (dry: Store) => { kind: 'ok' | 'none' } | { kind: 'bad'; newer?: number }): Standing {
   let aside: AsideReason | undefined;
   const dry: Store = {
     read: (k) => store.read(k),
@@ -463,7 +475,7 @@ export function saveStanding(store: Store, load: ScenarioLoader, key: string): '
   } catch {
     return 'unreadable';
   }
-  const found = readSave(dry, load, key);
+  const found = read(dry);
   if (found.kind !== 'bad') return found.kind;
   if (found.newer !== undefined) return 'newer';
   return aside ?? 'kept';

@@ -7,7 +7,7 @@ import {
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
-import { loaderFor } from '../bundled-loader.js';
+import { loaderFor, unusableSessions } from '../bundled-loader.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { Announce } from '../components/Announce.js';
 import { BlankButton, BlankNotice } from '../components/BlankProjector.js';
@@ -24,7 +24,7 @@ import { hrefOf, useFollowedLink } from '../routing.js';
 import { headedSetup, projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, momentHeading, stepWords, useProjector, useProjectorOverflow, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkHere, roomNamedHere } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
-import { newerSaveWords, resumeNotice } from '../storage-words.js';
+import { newerSaveWords, resumeNotice, unusableSessionWords } from '../storage-words.js';
 import { setAsideNotice } from '../components/SetAside.js';
 import { useStore } from '../store.js';
 import { useFailPage, usePageLoading } from '../page-failure.js';
@@ -44,6 +44,24 @@ interface Ready {
   intro?: boolean;
   /** The bundled scenarios' texts, to read a kept session again (one another tab may have started meanwhile). */
   texts: readonly ScenarioText[];
+}
+
+/** Presenter mode's list of scenarios, each kept session that opening would set aside found first (`unusable`, by id). */
+interface Pick {
+  kind: 'pick';
+  entries: CatalogEntry[];
+  unusable: Map<string, 'outdated' | 'damaged'>;
+}
+
+/**
+ * The list, in the first page's order (and the terminal's): by title. A kept session is checked as
+ * opening it would check it (replayed, moving nothing): one kept with another version of the scenario
+ * or damaged was offered as "Resume the presenter session", and the click set it aside.
+ */
+function pickList(store: Store, texts: readonly ScenarioText[]): Pick {
+  const entries = sortEntries(texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry));
+  const kept = entries.filter((e) => keptFacilitation(store, { scenario: { id: e.id }, bundled: true }) !== undefined).map((e) => e.id);
+  return { kind: 'pick', entries, unusable: unusableSessions(store, texts, kept) };
 }
 
 /** Opens a scenario for the room: resumes its kept session, or starts fresh saying why a kept one could not be used. */
@@ -68,7 +86,7 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
   const [room] = useState(roomLinkHere);
   const [unlinked] = useState(() => (room ? undefined : roomNamedHere()));
   const store = useStore();
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | Ready>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | Pick | { kind: 'missing' } | Ready>({ kind: 'loading' });
   const fail = useFailPage();
   // A live room's page is its own (LiveRoom): nothing of this page's loads.
   usePageLoading(!room && state.kind === 'loading');
@@ -77,8 +95,7 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
     if (room) return;
     let live = true;
     if (!id) {
-      // In the first page's order (and the terminal's): by title.
-      scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: sortEntries(texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry)) })).catch((e: unknown) => live && fail(e));
+      scenarioTexts().then((texts) => live && setState(pickList(store, texts))).catch((e: unknown) => live && fail(e));
     } else {
       bundledById(id).then(({ texts, loaded }) => live && setState(loaded?.ok ? openRoomSession(store, loaded.playable, texts) : { kind: 'missing' })).catch((e: unknown) => live && fail(e));
     }
@@ -108,7 +125,9 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
               const kept = room?.decision;
               const finished = room?.finished ?? false;
               const ended = room?.ended ?? false;
-              const action = finished ? 'Open the finished session' : ended ? 'Open the ended session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
+              // One that opening would set aside (another version's, or damaged): said before the click, and a new session offered.
+              const unusable = kept === undefined ? undefined : state.unusable.get(e.id);
+              const action = unusable ? 'Start a new session' : finished ? 'Open the finished session' : ended ? 'Open the ended session' : kept !== undefined ? 'Resume the presenter session' : 'Present';
               return (
                 <li key={e.id} className="card">
                   {/* The card's words apart from its button, as the first page's cards (Library): their
@@ -117,7 +136,8 @@ export default function Presenter({ id, paused = false, onRoomBreakEnded, onRoom
                   <div className="card-body">
                     <h2>{e.title}</h2>
                     <p className="meta">About {e.minutes} minutes</p>
-                    {kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
+                    {unusable && kept !== undefined && <p className="notice">{unusableSessionWords(unusable, kept - 1, finished ? 'finished' : ended ? 'ended' : 'in progress')}</p>}
+                    {!unusable && kept !== undefined && <p className="meta">{finished ? 'A presenter session finished here: its debrief and summary are kept until you start it again.' : ended ? 'A presenter session was ended here before its story did: how the room did and its summary are kept until you start it again.' : `A presenter session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
                     <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                   </div>
                   <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
