@@ -465,6 +465,11 @@ export interface ImportResult {
    * the save was made: loaded, it would be finished again and its time so far counted twice.
    */
   savesFinished: number;
+  /**
+   * Of savesLoaded, those of a scenario the app loading the backup does not have (importBackup's
+   * `playsHere` says no: a newer version's, most often): kept, but no page there continues them.
+   */
+  savesNotPlayedHere?: number;
   message: string;
   /** A repair notice from reading the records here first, if any. */
   notice?: string;
@@ -485,12 +490,16 @@ export const BACKUP_NOT_OVER_DAMAGED = 'Nothing was loaded from that backup, and
 /** Said instead of BACKUP_NOT_OVER_DAMAGED when the records here were written by a newer version of casa-practice (RecordsRead.newer). */
 export const BACKUP_NOT_OVER_NEWER = 'Nothing was loaded from that backup, and nothing was changed: your records here were written by a newer version of casa-practice, which this version cannot read, and loading it would write over them.';
 
-/** Merges a checked backup into the store; loading the same backup twice changes nothing the second time. */
-export function importBackup(store: Store, backup: BackupFile, now = new Date()): ImportResult {
-  return exclusively(store, RECORDS_KEY, () => importUnlocked(store, backup, now));
+/**
+ * Merges a checked backup into the store; loading the same backup twice changes nothing the second
+ * time. `playsHere`: whether the app loading it has a scenario, by id, where it knows; a save of one
+ * it does not have is loaded all the same (kept, and in the next backup) and said not to continue here.
+ */
+export function importBackup(store: Store, backup: BackupFile, now = new Date(), playsHere?: (id: string) => boolean): ImportResult {
+  return exclusively(store, RECORDS_KEY, () => importUnlocked(store, backup, now, playsHere));
 }
 
-function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResult {
+function importUnlocked(store: Store, backup: BackupFile, now: Date, playsHere?: (id: string) => boolean): ImportResult {
   const { file: here, notice, setAside, untouchable, newer } = readRecordsFile(store, now);
   // Left where they were (not moved aside), the records here are the only copy of what they hold:
   // nothing is written, neither they nor the backup's saves (a backup half loaded is no answer).
@@ -504,6 +513,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
   let savesAuthorTest = 0;
   let savesNotReplaced = 0;
   let savesNewer = 0;
+  let savesNotPlayedHere = 0;
   const savesSetAside: string[] = [];
   // When each scenario was last finished, by the records merged (here and in the backup).
   const lastFinished = new Map<string, number>();
@@ -563,10 +573,11 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
     }
     store.write(key, `${JSON.stringify(save, null, 2)}\n`);
     savesLoaded++;
+    if (playsHere && typeof ref?.id === 'string' && !playsHere(ref.id)) savesNotPlayedHere++;
   }
   store.write(RECORDS_KEY, recordsText(merged, recordsRoom(store)));
   const alreadyHad = backup.records.playthroughs.length - incoming - sameProgress;
-  const counts = { added: incoming, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, ...(savesNewer > 0 ? { savesNewer } : {}), savesFinished, savesOwnFile, savesAuthorTest };
+  const counts = { added: incoming, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, ...(savesNewer > 0 ? { savesNewer } : {}), savesFinished, savesOwnFile, savesAuthorTest, ...(savesNotPlayedHere > 0 ? { savesNotPlayedHere } : {}) };
   return { ...counts, message: importWords(counts), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
@@ -575,7 +586,7 @@ function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResu
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords({ added, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesNewer = 0, savesFinished, savesOwnFile, savesAuthorTest }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
+function importWords({ added, alreadyHad, sameProgress, savesLoaded, savesKept, savesSetAside, savesNotReplaced, savesNewer = 0, savesFinished, savesOwnFile, savesAuthorTest, savesNotPlayedHere = 0 }: Omit<ImportResult, 'message' | 'notice' | 'setAside' | 'refused'>): string {
   const finished = (n: number) => `${countWords(n)} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
@@ -592,7 +603,10 @@ function importWords({ added, alreadyHad, sameProgress, savesLoaded, savesKept, 
   const setAsideWords = aside === 0 ? '' : aside === savesLoaded
     ? ` (the save${aside === 1 ? ' that was here for it was' : 's that were here for them were'} set aside, not deleted)`
     : ` (the save${aside === 1 ? ' that was' : 's that were'} here for ${aside} of them ${were(aside)} set aside, not deleted)`;
-  if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off${setAsideWords}`);
+  // Of a scenario this app does not have: kept, and said not to continue here (no page here offers to).
+  const here = savesLoaded - savesNotPlayedHere;
+  const elsewhere = savesNotPlayedHere === 0 ? '' : `${here > 0 ? '; ' : ''}kept ${inProgress(savesNotPlayedHere)} whose scenario${savesNotPlayedHere === 1 ? ' is' : 's are'} not in this app: ${savesNotPlayedHere === 1 ? 'it' : 'they'} cannot be continued here, and ${savesNotPlayedHere === 1 ? 'it stays' : 'they stay'} in this browser (and in the backups you download here)`;
+  if (savesLoaded > 0) parts.push(`${here > 0 ? `loaded ${inProgress(here)}, to continue where you left off` : ''}${elsewhere}${setAsideWords}`);
   if (savesKept > 0) parts.push(`${inProgress(savesKept)} ${were(savesKept)} already here, as new or newer, and ${were(savesKept)} kept as ${savesKept === 1 ? 'it was' : 'they were'}`);
   if (savesNotReplaced > 0) parts.push(`${inProgress(savesNotReplaced)} here, older than the backup's, could not be set aside to make way for ${savesNotReplaced === 1 ? 'it' : 'them'}, so ${savesNotReplaced === 1 ? 'it was' : 'they were'} kept as ${savesNotReplaced === 1 ? 'it was' : 'they were'} and the backup's not loaded`);
   if (savesNewer > 0) parts.push(`${inProgress(savesNewer)} here ${were(savesNewer)} saved by a newer version of casa-practice, so ${savesNewer === 1 ? 'it was' : 'they were'} kept as ${savesNewer === 1 ? 'it was' : 'they were'} and the backup's not loaded over ${savesNewer === 1 ? 'it' : 'them'}`);

@@ -258,7 +258,7 @@ function presenterLoss(room: RoomStage | undefined): string {
 }
 
 /** The words for a scenario in progress, a presenter session or a last debrief kept, and for removing it. */
-function valueWords(value: KeptValue, title: string): { label: string; what: string; button: string; keep: string; question: string; lost: string } {
+function valueWords(value: KeptValue, title: string, notHere = false): { label: string; what: string; button: string; keep: string; question: string; lost: string } {
   const when = value.modified > 0 ? `${localDate(new Date(value.modified).toISOString())}, ${localTime(new Date(value.modified).toISOString())}` : undefined;
   if (value.kind === 'presenter') {
     const stage = value.room ? (value.room.finished ? ', finished' : `, ${roomMadeWords(value.room.made)}`) : '';
@@ -273,12 +273,13 @@ function valueWords(value: KeptValue, title: string): { label: string; what: str
   }
   if (value.kind === 'progress') {
     return {
-      label: `“${title}”${when ? `, saved on ${when}` : ''}`,
+      // Of a scenario this app does not have (a backup from a newer version): kept, but no page here continues it.
+      label: `“${title}”${when ? `, saved on ${when}` : ''}${notHere ? ': its scenario is not in this app, so it cannot be continued here' : ''}`,
       what: `your progress in “${title}”`,
       button: 'Remove this progress',
       keep: 'Keep this progress',
       question: `Remove your progress in “${title}”?`,
-      lost: 'Removing it deletes this progress from this browser for good: the scenario starts from the beginning the next time you open it. Your records are not changed.',
+      lost: `Removing it deletes this progress from this browser for good${notHere ? '' : ': the scenario starts from the beginning the next time you open it'}. Your records are not changed.`,
     };
   }
   return {
@@ -297,10 +298,10 @@ function valueWords(value: KeptValue, title: string): { label: string; what: str
  * Scenarios page's "See your last debrief" opens it), for one that page can open; the list offered
  * only its removal, and a volunteer who came here for it found no way to read it.
  */
-function KeptValueItem({ value, title, onRemove, opens, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; opens?: string; /** Its size in words: its share of its kind's line in the room (entrySizeWords), the whole line when it is the only one. */ size?: string }) {
+function KeptValueItem({ value, title, onRemove, opens, notHere = false, size = sizeWords(value.bytes) }: { value: KeptValue; title: string; onRemove(): void; opens?: string; /** A scenario in progress of a scenario this app does not have. */ notHere?: boolean; /** Its size in words: its share of its kind's line in the room (entrySizeWords), the whole line when it is the only one. */ size?: string }) {
   const panelId = useId();
   const confirmation = useConfirmation();
-  const words = valueWords(value, title);
+  const words = valueWords(value, title, notHere);
   return (
     <li onKeyDown={confirmation.onEscape}>
       {words.label} <span className="hint">({size})</span>{' '}
@@ -347,6 +348,8 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
   const limit = (store as { maxBytes?: number }).maxBytes;
   // The scenarios' titles (see `title`): the bundled scenarios', loaded only when an entry needs one, and the records'.
   const [bundledTitles, setBundledTitles] = useState<ReadonlyMap<string, string>>();
+  // Whether they were read (not read, the app's own scenarios are not known, and no save is said to be of another's).
+  const [bundledRead, setBundledRead] = useState(false);
   const needsTitles = kept.copies.some((c) => c.slot !== undefined) || kept.values.length > 0;
   useEffect(() => {
     if (!needsTitles || bundledTitles) return;
@@ -361,7 +364,9 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
           // A scenario that cannot be read names nothing here.
         }
       }
-      if (live) setBundledTitles(titles);
+      if (!live) return;
+      setBundledTitles(titles);
+      setBundledRead(true);
     }).catch(() => {
       // Not read (offline, the app updated on its host): the ids name them, as nothing else can.
       if (live) setBundledTitles(new Map());
@@ -520,7 +525,7 @@ export function KeptHere({ store, playthroughs, version }: { store: Store; playt
         {news(kind)}
         {values.length > 0 && named && (
           <ul {...(kind === 'debrief' ? { ref: debriefLinks.ref, onClick: debriefLinks.onClick } : {})}>
-            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} onRemove={() => removeKept(v)} {...opensAt(v)} {...sizeIn(sized, v.key)} />)}
+            {values.map((v) => <KeptValueItem key={v.key} value={v} title={title(v.slot)} notHere={v.kind === 'progress' && bundledRead && v.slot === slotScenarioId(v.slot) && !bundledTitles?.has(v.slot)} onRemove={() => removeKept(v)} {...opensAt(v)} {...sizeIn(sized, v.key)} />)}
           </ul>
         )}
       </>

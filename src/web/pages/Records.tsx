@@ -5,6 +5,7 @@ import { downloadText } from '../download.js';
 import { ownScenariosThisVisit } from '../own-scenarios.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
+import { idOf, scenarioTexts } from '../scenarios.js';
 import { backupDownloaded, forgetRecordsNotice, LOAD_ONCE_ROOM, recordsNotice, recordsNoticeThisVisit, RECORDS_NEWER_TODO } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useToday } from '../today.js';
@@ -162,14 +163,16 @@ export default function Records() {
     }
     const parsed = parseBackup(text);
     if (!parsed.ok) return setMessage({ text: parsed.error, alert: true, near: 'backup' });
-    if (parsed.leftOut.length === 0) return load(parsed.backup, []);
+    if (parsed.leftOut.length === 0) return void load(parsed.backup, []);
     // Some entries are damaged: say which, and load the rest only if the volunteer says so.
     setMessageState(undefined);
     setDamaged(parsed);
     loadRest.ask();
   };
-  const load = (file: BackupFile, leftOut: readonly BackupLeftOut[]) => {
-    const result = importBackup(store, file);
+  const load = async (file: BackupFile, leftOut: readonly BackupLeftOut[]) => {
+    // The app's scenarios, by id: a save of one it does not have (a newer version's) is kept, and said not to continue here.
+    const ids = await scenarioTexts().then((texts) => new Set(texts.map((t) => idOf(t.text))), () => undefined);
+    const result = importBackup(store, file, new Date(), ids && ((id) => ids.has(id)));
     // Not loaded: the records here are damaged and left where they were (no room to set them aside),
     // and the backup would have been written over them. The page's notice of them (at its top) stays.
     if (result.refused) return setMessage({ text: result.newer !== undefined ? `${result.message} ${RECORDS_NEWER_TODO}` : `${result.message} ${LOAD_ONCE_ROOM}`, alert: true, near: 'backup' });
@@ -299,7 +302,7 @@ export default function Records() {
           <ConfirmPanel id={loadRestId} level={3} confirmation={loadRest} title="Part of this backup is damaged" keepLabel="Load nothing" confirmLabel="Load the rest"
             onConfirm={() => {
               loadRest.close();
-              load(damaged.backup, damaged.leftOut);
+              void load(damaged.backup, damaged.leftOut);
               fileField.current?.focus();
             }}>
             {backupLeftOutQuestion(damaged)}

@@ -531,6 +531,26 @@ describe('backup file', () => {
     expect(to.read('saves/example-new-phone.json')).toBe(from.read('saves/example-new-phone.json'));
   });
 
+  // Found in the web check (session 61): a backup from a newer version held saves of scenarios the
+  // app loading it does not have, and it said they were loaded "to continue where you left off".
+  it('saves of scenarios the loading app does not have (playsHere) are kept, and said not to continue there', () => {
+    const from = storeWithProgress();
+    const parsed = parseBackup(backupText(from, now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const other = memoryStore();
+    const none = importBackup(other, parsed.backup, now, () => false);
+    expect(none).toMatchObject({ savesLoaded: 1, savesNotPlayedHere: 1 });
+    expect(none.message).toBe('Added 2 finished scenarios to your records; kept 1 scenario in progress whose scenario is not in this app: it cannot be continued here, and it stays in this browser (and in the backups you download here).');
+    expect(other.read('saves/example-new-phone.json')).toBe(from.read('saves/example-new-phone.json'));
+    // Two, and nothing else to say: the plural, and the sentence begun with a capital.
+    const two = structuredClone(parsed.backup);
+    two.saves['saves/example-2.json'] = two.saves['saves/example-new-phone.json']!;
+    two.records.playthroughs = [];
+    expect(importBackup(memoryStore(), two, now, () => false).message).toBe('Kept 2 scenarios in progress whose scenarios are not in this app: they cannot be continued here, and they stay in this browser (and in the backups you download here).');
+    // One the app has is said as before.
+    expect(importBackup(memoryStore(), parsed.backup, now, (id) => id === example.id).message).toBe('Added 2 finished scenarios to your records; loaded 1 scenario in progress, to continue where you left off.');
+  });
+
   // An edited backup was taken in as it stood: a score of 30 of 27 points at 37%, or a record
   // copied under a new id (its minutes then counted twice).
   it('a score that could not come from a playthrough is refused, and a copy of a playthrough under a new id is not added again', () => {
