@@ -131,6 +131,8 @@ export function resumeNotice(error: string, movedTo?: string, damaged?: string, 
   const kept = (at: string) => capital(keptInBrowser('the save')(at));
   // A save of another version of its scenario (the core's `outdated`), in a volunteer's words too.
   if (outdated && what === 'save' && movedTo !== undefined) return `${SAVE_OUTDATED} ${kept(movedTo)}. ${OTHERS_SAFE} You start again from the beginning below.`;
+  // A presenter session of another version of its scenario, in a trainer's words (as presenter mode's list says it before the click).
+  if (outdated && movedTo !== undefined) return `${SESSION_OUTDATED} ${capital(keptInBrowser('the session')(movedTo))}. ${SESSIONS_SAFE} A new session starts from the beginning below.`;
   if (damaged === undefined) return resumeFailure(error, movedTo, kept);
   // A presenter session is not "the save" in a trainer's words (SESSION_DAMAGED calls it a session).
   const noun = what === 'save' ? 'the save' : 'the session';
@@ -198,6 +200,9 @@ const UNUSABLE_SESSION_WHY = {
 
 /** What happened to a presenter session found damaged, in a trainer's words (as a volunteer's save is said). */
 export const SESSION_DAMAGED = `The presenter session kept for this scenario could not be picked up where it stopped: ${UNUSABLE_SESSION_WHY.damaged}.`;
+
+/** What happened to a presenter session kept with another version of its scenario (the app updated since), in a trainer's words. */
+export const SESSION_OUTDATED = `The presenter session kept for this scenario could not be picked up where it stopped: ${UNUSABLE_SESSION_WHY.outdated}.`;
 
 /**
  * A kept presenter session presenter mode's list finds cannot be opened (the core's

@@ -3,6 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
+import { SESSION_OUTDATED } from '../../src/web/storage-words.js';
 import { renderApp } from './helpers.js';
 
 afterEach(() => {
@@ -67,10 +68,14 @@ describe('presenter mode\'s list, a kept session its scenario has outgrown', () 
     expect(document.body.textContent).not.toMatch(/Resume/);
     expect(store.read(KEY)).toBe(text);
 
-    // Opened, it is set aside (never deleted), said so, and a new session starts from the content note.
+    // Opened, it is set aside (never deleted), said as the words before the click said it, and a new session starts from the content note.
     await user.click(start);
     await screen.findByRole('button', { name: 'Start the session' });
     expect([...store.data.keys()].some((k) => k.startsWith(`${KEY}.outdated-`))).toBe(true);
+    const notice = (await screen.findByText(/^The presenter session kept for this scenario could not be picked up/)).closest('p') as HTMLElement;
+    expect(notice.textContent?.startsWith(`${SESSION_OUTDATED} A copy of the session is kept in this browser`)).toBe(true);
+    expect(notice.textContent).toContain('A new session starts from the beginning below.');
+    expect(notice.textContent).not.toMatch(/save/);
   });
 
   it('damaged in a way only replaying it shows (its values edited): said once checked, a sound session beside it still offered to resume', async () => {

@@ -1929,8 +1929,8 @@ describe('presenter mode keeps the room session through a reload', () => {
     const text = JSON.stringify(kept);
     store.write(KEY, text);
     await open(store);
-    // The core's words, as the terminal says them; where the copy is, in a browser's words.
-    expect(screen.getByText(/^Could not resume: this save/).textContent).toMatch(/^Could not resume: this save was made with an older version of the scenario "youth-discloses" \(version \d+; it is now version \d+\), and the story may have changed since, so it cannot carry on\. A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\. My records lists the copy under “Room in this browser”, to download or remove\.$/);
+    // In a trainer's words (a presenter session, not "this save"), as presenter mode's list says it before the click; where the copy is, in a browser's words.
+    expect(screen.getByText(/^The presenter session kept for this scenario/).closest('p')?.textContent).toBe('The presenter session kept for this scenario could not be picked up where it stopped: the scenario has changed since the session was kept, and the story may be different now. A copy of the session is kept in this browser\'s storage for this site (nothing was deleted). Your records and the presenter sessions of other scenarios are not affected. A new session starts from the beginning below. My records lists the copy under “Room in this browser”, to download or remove.');
     expect((boxes()[0] as HTMLInputElement).value).toBe('');
     // Kept whole, as outdated: it is not damaged.
     const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.`));

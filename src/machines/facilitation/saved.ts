@@ -166,9 +166,10 @@ export interface RestoredFacilitation {
 /**
  * `damaged`: the kept session's own text is damaged (not valid JSON, or its parts malformed), what is
  * wrong with it in the core's words (said in `error` too), as a save's (ResumeResult): a UI may say so
- * in words of its own.
+ * in words of its own. `outdated`: it was kept with another version of the scenario (set aside as
+ * outdated), as a save's.
  */
-export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string; damaged?: string; newer?: number };
+export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string; damaged?: string; newer?: number; outdated?: true };
 
 const DAMAGED = (what: string) => `The saved trainer-led session is damaged (${what}).`;
 
@@ -189,7 +190,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   // Kept by a newer version of casa-practice: left where it is (never moved aside), said as what it is.
   const newer = newerSaveFormat(text);
   if (newer !== undefined) return { kind: 'bad', error: newerSaveNotice(newer, 'saved trainer-led session'), newer };
-  const bad = (error: string, why?: AsideReason, damaged?: string): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}) });
+  const bad = (error: string, why?: AsideReason, damaged?: string): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: store.moveAside(key, now, why), ...(damaged !== undefined ? { damaged: cleanLine(damaged) } : {}), ...(why === 'outdated' ? { outdated: true as const } : {}) });
   const damagedAs = (what: string): FacilitationResume => bad(DAMAGED(what), undefined, what);
   let slot: unknown;
   try {

@@ -70,7 +70,7 @@ function openRoomSession(store: Store, playable: PlayableScenario, texts: readon
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0, texts };
   // Kept by a newer version of casa-practice (this tab left open after an update): left where it is, and said so.
   if (found.kind === 'bad' && found.newer !== undefined) return { kind: 'ready', playable, notice: newerSaveWords(found.newer, 'presenter session'), run: 0, intro: true, texts };
-  if (found.kind === 'bad') return { kind: 'ready', playable, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged, 'presenter session'), found.movedTo), run: 0, intro: true, texts };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: setAsideNotice(resumeNotice(found.error, found.movedTo, found.damaged, 'presenter session', found.outdated), found.movedTo), run: 0, intro: true, texts };
   return { kind: 'ready', playable, run: 0, intro: true, texts };
 }
 
