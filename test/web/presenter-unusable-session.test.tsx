@@ -78,6 +78,27 @@ describe('presenter mode\'s list, a kept session its scenario has outgrown', () 
     expect(notice.textContent).not.toMatch(/save/);
   });
 
+  it('a finished or ended session kept with another version: "Open the finished session" (or the ended one) is not offered, and why is said', async () => {
+    const { store } = await keptSession();
+    for (const [stage, words] of [
+      ['ended', 'The presenter session ended here cannot be opened: the scenario has changed since the session was kept, and the story may be different now. Opening the scenario starts a new session from the beginning.'],
+      ['finished', 'The finished presenter session kept here cannot be opened: the scenario has changed since the session was kept, and the story may be different now. Opening the scenario starts a new session from the beginning.'],
+    ] as const) {
+      const text = editSession(store, (slot) => {
+        slot.session.scenarioVersion -= 1;
+        if (stage === 'ended') slot.ended = true;
+        else slot.session.snapshot.status = 'done';
+      });
+      const page = renderApp('#/presenter', store);
+      const card = cardOf((await screen.findByRole('heading', { level: 2, name: TITLE })).textContent ?? '');
+      expect(within(card).getByText(words).className).toBe('notice');
+      expect(within(card).getAllByRole('link').map((a) => a.getAttribute('aria-label'))).toEqual([`Start a new session: ${TITLE}`]);
+      expect(document.body.textContent).not.toMatch(/Open the (finished|ended) session|kept until you start it again/);
+      expect(store.read(KEY)).toBe(text);
+      page.unmount();
+    }
+  });
+
   it('damaged in a way only replaying it shows (its values edited): said once checked, a sound session beside it still offered to resume', async () => {
     const { store } = await keptSession();
     const text = editSession(store, (slot) => {
