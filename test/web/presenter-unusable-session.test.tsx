@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { SESSION_OUTDATED } from '../../src/web/storage-words.js';
@@ -67,6 +68,9 @@ describe('presenter mode\'s list, a kept session its scenario has outgrown', () 
     expect(start.getAttribute('href')).toBe(`#/presenter/${ID}`);
     expect(document.body.textContent).not.toMatch(/Resume/);
     expect(store.read(KEY)).toBe(text);
+    // axe on the list (what jsdom can check: no colours here).
+    const result = await axe.run(screen.getByRole('list', { name: 'Scenarios to present' }), { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
 
     // Opened, it is set aside (never deleted), said as the words before the click said it, and a new session starts from the content note.
     await user.click(start);

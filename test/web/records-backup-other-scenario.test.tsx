@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/index.js';
 import Records from '../../src/web/pages/Records.js';
@@ -41,6 +42,8 @@ it('loading a backup with a save of a scenario this app does not have says it is
   expect(labels).toHaveLength(2);
   expect(labels.find((l) => l.startsWith('“What Kiara tells you”, saved on '))).toBeTruthy();
   expect(labels.find((l) => l.startsWith('“night-shelter”'))).toMatch(/^“night-shelter”, saved on .+?: its scenario is not in this app, so it cannot be continued here$/);
+  const result = await axe.run(list as HTMLElement, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
+  expect(result.violations.map((v) => v.id)).toEqual([]);
   // Removing it does not promise a start from the beginning the next time it is opened: it is not opened here.
   await user.click(screen.getByRole('button', { name: 'Remove this progress (your progress in “night-shelter”)' }));
   expect((await screen.findByText(/^Removing it deletes this progress/)).textContent).toBe('Removing it deletes this progress from this browser for good. Your records are not changed.');
