@@ -47,4 +47,8 @@ it('loading a backup with a save of a scenario this app does not have says it is
   // Removing it does not promise a start from the beginning the next time it is opened: it is not opened here.
   await user.click(screen.getByRole('button', { name: 'Remove this progress (your progress in “night-shelter”)' }));
   expect((await screen.findByText(/^Removing it deletes this progress/)).textContent).toBe('Removing it deletes this progress from this browser for good. Your records are not changed.');
+  await user.click(screen.getByRole('button', { name: 'Keep this progress' }));
+  // One of the app's own is still said to start from the beginning the next time.
+  await user.click(screen.getByRole('button', { name: 'Remove this progress (your progress in “What Kiara tells you”)' }));
+  expect((await screen.findByText(/^Removing it deletes this progress/)).textContent).toBe('Removing it deletes this progress from this browser for good: the scenario starts from the beginning the next time you open it. Your records are not changed.');
 });
