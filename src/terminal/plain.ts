@@ -181,11 +181,11 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
     // that it can be copied, and the command line to continue is kept on a line of its own.
     io.out(`${wrapWords(saved.message, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   };
-  // Input that ended (a pipe run dry, Ctrl-D) before a reply was made or undone in this sitting is
-  // not the volunteer's choice to save: written, this run became the newest save, and `resume` and the
-  // picker's R opened it rather than the playthrough really in progress (`echo | … play red-flags`).
+  // Input that ended (a pipe run dry, Ctrl-D), a signal or q before a reply was made or undone in
+  // this sitting has nothing new to save: written, this run became the newest save, and `resume` and
+  // the picker's R opened it rather than the playthrough really in progress (`echo | … play red-flags`).
   // Nothing is written then; a save this run continued is left as it was. Where saving writes
-  // nothing anyway (started over, the earlier save kept; a newer version's save), q's words say so.
+  // nothing anyway (started over, the earlier save kept; a newer version's save), save's words say so.
   const saveAtEnd = () => {
     const words = sitting.changed ? undefined : noReplyEndWords(playable, run.origin, opts.env, plainArgs('resume', opts));
     if (words === undefined) return save();
@@ -315,8 +315,12 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       return 1;
     }
     const word = answer.trim().toLowerCase();
+    // Before a reply is made or undone in this run there is nothing new to save: q writes nothing,
+    // as input that ends does (saveAtEnd), and a save this run continued stays as it was. (Where
+    // nothing can be saved, q says why, as its hint and the full-screen app's question do.)
     if (word === 'q') {
-      save();
+      if (stateStore(opts.env).savingFailure() === undefined) saveAtEnd();
+      else save();
       return 0;
     }
     if (word === 'b' && opts.canGoBack && !replied) return 'back';

@@ -128,7 +128,8 @@ describe('opening a scenario that has a save', () => {
     expect(r.lastFrame()).not.toContain('(saved)');
     await press(r, '1');
     expect(r.lastFrame()).toContain('Content note');
-    await press(r, KEY.enter, 'q');
+    // A reply made (q saves nothing before one is made in the run).
+    await press(r, KEY.enter, '1', 'q');
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to /);
     expect(readdirSync(savesDir(env))).toHaveLength(2);

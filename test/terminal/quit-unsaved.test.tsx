@@ -143,12 +143,15 @@ describe('quitting when progress cannot be saved', () => {
   });
 
   it('resumed on a scene, the notice keeps the key hints under it: Enter is the only way on there (at 60×24)', async () => {
-    // trafficker-contact opens on a scene: saved there.
+    // trafficker-contact's first decision leads to a scene each way: saved there, in an assessment
+    // (no recap: it opens on the scene). (q saves nothing before a reply is made in the run.)
     const env = tempEnv();
     const playable = loadPlayable(bundledFile('trafficker-contact.json'));
     if ('problems' in playable) throw new Error(playable.problems);
-    const first = await renderApp(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element);
-    await press(first, KEY.enter, 'q');
+    const first = await renderApp(appElement({ env, mode: 'assessment', start: { kind: 'play', playable, showNote: true } }).element);
+    await press(first, KEY.enter, KEY.enter, '1');
+    expect(first.lastFrame()).toMatch(/Enter: continue/);
+    await press(first, 'q');
     await tap(first, 'y');
     first.unmount();
     mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', '.write-test'));

@@ -122,7 +122,8 @@ describe('a latest save that R cannot resume is offered as what R does with it (
     copyFileSync(join(SCENARIOS, 'new-phone.json'), join(dir, 'new-phone.json'));
     const env = tempEnv();
     const first = await renderAt(appElement({ env, dir }).element, 60, 24);
-    await press(first, '1', KEY.enter, 'q');
+    // A reply made and undone (q saves nothing before one is made or undone in the run).
+    await press(first, '1', KEY.enter, '1', 'u', 'q');
     await tap(first, 'y');
     first.unmount();
     const scenario = JSON.parse(readFileSync(join(dir, 'new-phone.json'), 'utf8')) as { version: number };

@@ -82,7 +82,9 @@ describe('a state folder that cannot be written, beside a save from before', () 
     utimesSync(save, hour, hour);
     const second = appElement({ env, start: { kind: 'play', playable: other, showNote: true } });
     const s = await renderAt(second.element, 80, 24);
-    await press(s, KEY.enter, 'q');
+    // Past its opening scene, a reply made (q saves nothing before one is made in the run).
+    await press(s, KEY.enter, KEY.enter, '1', 'q');
+    expect(s.lastFrame()).toContain('Save your progress and quit?');
     await tap(s, 'y');
     s.unmount();
     expect(readdirSync(join(save, '..')).filter((f) => f.endsWith('.json'))).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, saveSummary, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, readOnHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { noReplyEndWords, NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -16,7 +16,7 @@ import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly, type FeedbackControl } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
-import { nothingNewQuitWords, QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
+import { noReplyQuitWords, nothingNewQuitWords, QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
 import { hiddenReplyWords, REPLY_INDENT, ReplyList, replyRows, withReplies } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { meterRows } from './Meter.js';
@@ -236,9 +236,18 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const kept = saveKeptInstead(store, playable, repliesSoFar, origin);
     return kept && nothingNewQuitWords(kept, origin, latestSaveKey(store) === kept.key, app.env, allUndone(repliesSoFar));
   }, [origin, app.env, playable, repliesSoFar]);
-  const quitKept = savingFailure === undefined ? keptInstead : undefined;
+  // No reply made or undone in this run: the question says that y writes nothing (as Ctrl-C does),
+  // a save continued kept as it was. Read as the question opens. The help line still says
+  // "save & quit" (nothing is lost by q; a resumed screen stands exactly as it was left).
+  const noReplyQuit = useMemo(() => {
+    if (!confirmQuit || changedHere.current) return undefined;
+    const store = stateStore(app.env);
+    const own = origin === 'continued' ? saveSummary(store, saveKey(playable)) : undefined;
+    return noReplyQuitWords(own, latestSaveKey(store) === saveKey(playable), app.env);
+  }, [confirmQuit, origin, app.env, playable]);
+  const quitKept = savingFailure === undefined ? keptInstead ?? noReplyQuit : undefined;
   const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} retry={quitRetry} />;
-  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, test, columns, rows, canUndo, unsaved: savingFailure !== undefined || quitKept !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
+  const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, test, columns, rows, canUndo, unsaved: savingFailure !== undefined || keptInstead !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
   // Replies that leave the moment's window fewer than its 4 rows (long replies at 60×24): the
   // moment, the prompt and the replies scroll together in one window (PgUp PgDn), the status and
   // the help line kept. Drawn whole, they made the frame taller than the screen (the terminal
@@ -298,7 +307,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       return app.exit(endLine(), 130);
     }
     if (confirmQuit) {
-      if (a.type === 'yes') saveAndExit();
+      // Nothing new to save (the question said so): nothing is written, a save continued stays as it was.
+      if (a.type === 'yes' && !changedHere.current && savingFailure === undefined) app.exit(endUnasked(), 0);
+      else if (a.type === 'yes') saveAndExit();
       else if (a.type === 'no' || a.type === 'back') {
         setConfirmQuit(false);
         // Why the save failed, in place of the hints until the next key.
@@ -465,7 +476,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || quitKept !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} control={feedback} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved || keptInstead !== undefined} quitWords={quitWords} quitRetry={quitRetry} quitKept={quitKept} test={test} control={feedback} />;
   }
   const { hintsToo, compact, gaps, spare, scroll } = shape;
   // A scene taller than its window: "Enter: read on" while rows are below it (see onAction).

@@ -46,6 +46,22 @@ export function nothingNewQuitWords(kept: SaveSummary, origin: RunOrigin, latest
   return latest ? `${why} Continue it with: ${command('resume', env)}` : `${why} Opening this scenario again offers it.`;
 }
 
+/** How q's question begins where no reply was made or undone in this run (noReplyQuitWords). */
+export const NO_REPLY_QUIT = 'Nothing new to save: no reply made in this run.';
+
+/**
+ * What quitting does where no reply was made or undone in this run: nothing is written, as at Ctrl-C
+ * (the saves' noReplyEndWords), and a save this run continued (`kept`, with `latest` when it is the
+ * one `resume` opens) stays as it was. It asked "Save your progress and quit?" and y wrote a save:
+ * a scenario just opened became the newest save, so `resume` and the picker's R opened it rather
+ * than the playthrough really in progress; a save resumed and quit at once was made the newest.
+ */
+export function noReplyQuitWords(kept: SaveSummary | undefined, latest: boolean, env: NodeJS.ProcessEnv): string {
+  if (kept === undefined) return NO_REPLY_QUIT;
+  const why = `${NO_REPLY_QUIT} Your save (${repliesMadeWords(kept)}) is kept as it was.`;
+  return latest ? `${why} Continue it with: ${command('resume', env)}` : `${why} Opening this scenario again offers it.`;
+}
+
 /**
  * "Continue later with: <command>" as the quit prompt draws it, a row each, inside the box's border
  * and padding (`inner` columns): the command on rows of its own where it does not fit after the

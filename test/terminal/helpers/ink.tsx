@@ -230,11 +230,15 @@ export function envWithSaveFile(name: string, text: string): { env: NodeJS.Proce
   return { env, saves };
 }
 
-/** A state folder with a save of the new-phone example at its first decision (opened, then q and y), for a picker that offers to resume. */
+/**
+ * A state folder with a save of the new-phone example at its first decision (opened, a reply made
+ * and undone, then q and y: q saves nothing before a reply is made or undone in the run), for a
+ * picker that offers to resume.
+ */
 export async function envWithSave(): Promise<NodeJS.ProcessEnv> {
   const env = tempEnv();
   const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
-  await press(first, KEY.enter, 'q');
+  await press(first, KEY.enter, '1', 'u', 'q');
   // y saves and leaves (the test's exit draws nothing more).
   await tap(first, 'y');
   first.unmount();
