@@ -187,7 +187,7 @@ async function playOne(opened: PlayableScenario, fromList: boolean, opts: PlainO
   // Nothing is written then; a save this run continued is left as it was. Where saving writes
   // nothing anyway (started over, the earlier save kept; a newer version's save), save's words say so.
   const saveAtEnd = () => {
-    const words = sitting.changed ? undefined : noReplyEndWords(playable, run.origin, opts.env, plainArgs('resume', opts));
+    const words = sitting.changed ? undefined : noReplyEndWords(playable, run.origin, opts.env, plainArgs('resume', opts), run.hold);
     if (words === undefined) return save();
     io.out(`${wrapWords(words, widthNow(opts.width), `${commandName(opts.env)} `)}\n`);
   };

@@ -93,10 +93,14 @@ export const NO_REPLY_UNSAVED = 'No reply was made in this run, so nothing was s
  * save kept, or a newer version's save in the slot). Written, such a run became the newest save, and
  * `resume` and the picker's R opened it rather than the playthrough really in progress; a save this
  * run continued is left as it was, not made the newest. `resumeArgs`: the command that continues.
+ * `hold`: the save a continued run holds; where another terminal went on with it since (finished it,
+ * or saved over it), the save is tried as usual, which writes nothing and says so (FELL_BEHIND_SAVE):
+ * "your save is kept as it was" was said of a save another terminal had finished and removed.
  */
-export function noReplyEndWords(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, resumeArgs = 'resume'): string | undefined {
+export function noReplyEndWords(playable: PlayableScenario, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, resumeArgs = 'resume', hold?: SaveHold): string | undefined {
   const store = stateStore(env);
   if (origin !== 'continued' && (core.saveKeptInstead(store, playable, 0, origin) !== undefined || core.newerSaveAt(store, core.saveKey(playable)) !== undefined)) return undefined;
+  if (origin === 'continued' && hold !== undefined && core.fellBehind(store, hold)) return undefined;
   if (origin !== 'continued') return NO_REPLY_UNSAVED;
   const kept = core.latestSaveKey(store) === core.saveKey(playable) ? `Continue with: ${command(resumeArgs, env)}` : 'Opening this scenario again offers it.';
   return `${NO_REPLY_UNSAVED.slice(0, -1)}: your save is kept as it was.\n${kept}`;

@@ -14,6 +14,7 @@ import { REPLY_INDENT } from '../../src/terminal/ui/ReplyList.js';
 import { debriefElement, feedbackElement, playElement } from './helpers/play.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
+import { NO_REPLY_QUIT } from '../../src/terminal/ui/QuitPrompt.js';
 
 // The smallest window the app accepts (below it, it asks for a larger one), and 80 columns.
 const HEIGHT = MIN_ROWS;
@@ -302,8 +303,8 @@ describe(`every screen of every bundled scenario fits the smallest window the ap
     }
     // The quit prompt (q) on the tallest decisions and feedback screens: it fits with the status on
     // top, and n brings back exactly the screen it covered.
-    const asked = (what: string) => {
-      expect(r.lastFrame()).toContain('Save your progress and quit?');
+    const asked = (what: string, question = 'Save your progress and quit?') => {
+      expect(r.lastFrame()).toContain(question);
       // The status on top: the title, and the step with the mode (on the next row where the three
       // do not fit one: the break falls after the title).
       expect(rows(r.lastFrame()).slice(0, 2).some((row) => /Decision \d+ of about \d+/.test(row)), rows(r.lastFrame()).slice(0, 2).join('\n')).toBe(true);
@@ -313,7 +314,9 @@ describe(`every screen of every bundled scenario fits the smallest window the ap
       await mount({ ...playable, scenario: startingAt(file, scenario, id) });
       const moment = r.lastFrame();
       await press(r, 'q');
-      asked(`the quit prompt at "${id}"`);
+      // Mounted there with no reply made in the run: the question says there is nothing new to save
+      // (its words take the row "Continue later with: … resume" takes under the save question).
+      asked(`the quit prompt at "${id}"`, NO_REPLY_QUIT);
       await press(r, 'n');
       expect(r.lastFrame()).toBe(moment);
     }

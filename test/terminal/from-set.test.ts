@@ -119,7 +119,9 @@ describe('casa-practice play --from --set', () => {
     if ('problems' in playable) throw new Error(playable.problems);
     let out = '';
     const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
-    expect(await runPlain({ playable, mode: 'practice', io, env, width: 100, readLine: async () => 'q' })).toBe(0);
+    // A reply made and undone, then q (q saves nothing before a reply is made or undone in the run).
+    const first = ['1', 'u', 'q'];
+    expect(await runPlain({ playable, mode: 'practice', io, env, width: 100, readLine: async () => first.shift() })).toBe(0);
     const found = readSave(env);
     expect(found.kind).toBe('ok');
     if (found.kind !== 'ok') return;
@@ -312,8 +314,8 @@ describe('an author\'s test (--preview, --from, --set) says so from its start', 
     for (const [preview, says] of [[true, 'Preview (--preview): not added to your records. You have a saved playthrough of it.'], [false, 'You have a saved playthrough of this scenario.']] as const) {
       const playable = load(undefined, undefined, preview);
       const env = tempEnv();
-      // Saved with q (input that ends before a reply saves nothing).
-      const lines = ['q'];
+      // Saved with q after a reply (neither input that ends nor q before a reply saves anything).
+      const lines = ['1', 'q'];
       await runPlain({ playable, mode: 'practice', io: { out: () => undefined, err: () => undefined }, env, width: 60, readLine: async () => lines.shift() });
       const saved = readSave(env);
       if (saved.kind !== 'ok') throw new Error('no save');

@@ -22,11 +22,12 @@ describe('the picker that comes back after a playthrough', () => {
   // Opened with R, the picker came back on scenario 1, not on the scenario just played.
   it('is on the scenario just played when it was opened with R (resume)', async () => {
     const env = tempEnv();
-    // A save of the second scenario (opened, past its content note, then q and y).
+    // A save of the second scenario (opened, past its content note, a reply made and undone, then q
+    // and y: q saves nothing before a reply is made or undone in the run).
     const second = loadPlayable(join(SCENARIOS, 'escape-codes.json'));
     if ('problems' in second) throw new Error(second.problems);
     const first = await renderApp(appElement({ env, start: { kind: 'play', playable: second, showNote: true } }).element);
-    await press(first, KEY.enter, 'q');
+    await press(first, KEY.enter, '1', 'u', 'q');
     await tap(first, 'y');
     first.unmount();
 

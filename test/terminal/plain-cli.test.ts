@@ -343,8 +343,8 @@ describe('plain mode in this process', () => {
     expect(recap).toContain(live);
     // With no reply yet, the first scene is right under the heading, as the full-screen recap has it.
     const opening = tempEnv();
-    // (Saved with q: input that ends before a reply saves nothing.)
-    expect((await cli(['play', 'couch-rent', '--plain', '--new'], 'q\n', opening)).code).toBe(0);
+    // (Saved with q after a reply made and undone: neither input that ends nor q before a reply saves anything.)
+    expect((await cli(['play', 'couch-rent', '--plain', '--new'], '1\nu\nq\n', opening)).code).toBe(0);
     expect((await cli(['resume'], 'q\n', opening)).out).toContain('Where you left off:\n-- The front door --\n');
   });
 
@@ -585,14 +585,14 @@ describe('help for every command', () => {
 
 describe('plain mode: going back from the content note', () => {
   it('b after the content note returns to the list when the scenario was picked from it', async () => {
-    const r = await cli(['--plain'], '1\nb\n2\nq\n', tempEnv());
+    const r = await cli(['--plain'], '1\nb\n2\n1\nq\n', tempEnv());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const [beforeBack] = r.out.split(/^Scenario number \(q to quit\):$/m).slice(1);
     expect(beforeBack).toContain('Content note:');
     expect(beforeBack?.replace(/\s+/g, ' ')).toContain('b back to the scenarios');
     expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
-    // The second pick starts the second scenario, and q saves it (not the first).
+    // The second pick starts the second scenario, and q after a reply saves it (not the first).
     const second = r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'));
     expect(second).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
     expect(second).toMatch(/Progress saved to\s+\S*youth-relapses\.json/);

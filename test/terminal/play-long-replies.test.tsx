@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
 import { longReplies } from './helpers/long-replies.js';
+import { NO_REPLY_QUIT } from '../../src/terminal/ui/QuitPrompt.js';
 
 const PG_DOWN = '\u001b[6~';
 const PG_UP = '\u001b[5~';
@@ -122,7 +123,8 @@ describe('the play screen at a decision whose replies are taller than the screen
     await press(r, 'q');
     const asked = r.lastFrame();
     fits(asked, 60);
-    expect(asked).toContain('Save your progress and quit?');
+    // A run with no reply made yet: the question says there is nothing new to save (in as many rows as the save question).
+    expect(asked).toContain(NO_REPLY_QUIT);
     // The question under the window, as the trainer's screen has it: the replies still in sight,
     // the status on top. (The question stood alone under the status, the rest of the screen blank.)
     expect(lines(asked)[0]).toBe(lines(before)[0]);
@@ -143,7 +145,7 @@ describe('the play screen at a decision whose replies are taller than the screen
         await press(r, 'q');
         const asked = r.lastFrame();
         fits(asked, columns);
-        expect(asked).toContain('Save your progress and quit?');
+        expect(asked).toContain(NO_REPLY_QUIT);
         expect(highlightedEnd(asked, i)).toBe(whole);
         await press(r, 'n');
         expect(r.lastFrame()).toBe(before);

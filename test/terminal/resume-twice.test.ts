@@ -83,8 +83,11 @@ describe('two terminals resuming the same save', () => {
   it('one quits: the other, finishing after, records nothing and leaves that save, whose minutes then count once', async () => {
     const env = await savedFiveMinutes();
     const [first, second] = await twoOnOneSave(env);
+    // An undo, then q: saved (q saves nothing before a reply is made or undone in the run).
+    first.type('u');
     first.type('q');
     expect(await first.exited).toBe(0);
+    expect(first.output().out).toMatch(/Progress saved to/);
     const theirs = saveText(env);
     second.type('1');
     expect(await second.exited).toBe(0);
@@ -93,8 +96,8 @@ describe('two terminals resuming the same save', () => {
     expect(out).not.toContain('Added to your records');
     expect(readRecords(stateStore(env)).playthroughs).toEqual([]);
     expect(saveText(env)).toBe(theirs);
-    // Going on from the save the first left: recorded once, with the five minutes it held.
-    const r = await runPiped(['resume', '--plain'], '1\n', { HOME: env.XDG_STATE_HOME, ...env });
+    // Going on from the save the first left (back at decision 1): recorded once, with the five minutes it held.
+    const r = await runPiped(['resume', '--plain'], '1\n1\n', { HOME: env.XDG_STATE_HOME, ...env });
     expect(r.code, r.err).toBe(0);
     expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: 5 }]);
   }, 30_000);

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, debriefKey, decisionSetup, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, saveSummary, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, debriefKey, decisionSetup, fellBehind, latestSaveKey, newerSaveAt, NEWER_SAVE_QUIT, saveKey, saveKeptInstead, saveSummary, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, resumeOpening, sceneHeadingAt, sceneNumberAt, selectView, startSession, unavailableWords, pathReply, yourReply, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, readOnHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish, quitRetryWords, recordsNoticeLines, withoutToDo } from '../node/state-store.js';
 import { noReplyEndWords, NOT_RECORDED_UNWRITABLE, recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
@@ -131,7 +131,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // written (noReplyEndWords), as where piped input ends. Written, a run just opened became the
   // newest save, and `resume` and the picker's R opened it rather than the playthrough in progress;
   // a resumed save quit at once was written again as the newest. q asks, and saves what it says.
-  const endUnasked = () => (changedHere.current ? undefined : noReplyEndWords(playable, origin, app.env)) ?? save().message;
+  const endUnasked = () => (changedHere.current ? undefined : noReplyEndWords(playable, origin, app.env, undefined, hold)) ?? save().message;
   // The save at "save and quit" that found the state folder could not be written (it was writable
   // when the session began): the playthrough is not thrown away on that key press. The prompt asks
   // again, now as "Quit without saving?" (QuitPrompt reads the store's failure, said above the
@@ -242,9 +242,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const noReplyQuit = useMemo(() => {
     if (!confirmQuit || changedHere.current) return undefined;
     const store = stateStore(app.env);
+    // Another terminal went on with the save this run continued: y says so as a save does (FELL_BEHIND_SAVE).
+    if (hold !== undefined && fellBehind(store, hold)) return undefined;
     const own = origin === 'continued' ? saveSummary(store, saveKey(playable)) : undefined;
     return noReplyQuitWords(own, latestSaveKey(store) === saveKey(playable), app.env);
-  }, [confirmQuit, origin, app.env, playable]);
+  }, [confirmQuit, origin, app.env, playable, hold]);
   const quitKept = savingFailure === undefined ? keptInstead ?? noReplyQuit : undefined;
   const quitPrompt = <QuitPrompt unsaved={quitWords} kept={quitKept} columns={columns} retry={quitRetry} />;
   const layout = (quitAsked = confirmQuit) => momentLayout({ view, setup: setupText.length, mode, test, columns, rows, canUndo, unsaved: savingFailure !== undefined || keptInstead !== undefined, typedShown, unavailable, confirmQuit: quitAsked, quitExtra: quitPromptExtra(quitWords ?? quitKept, columns, app.env) });
