@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_RECORDED_UNWRITABLE } from '../../src/terminal/saves.js';
+import { exportedInsteadWords } from '../../src/terminal/ui/DebriefScreen.js';
 import { READ_ONLY_SKIP, readOnlyTestable, runChild, runPiped } from './helpers/cli.js';
 import { appElement, KEY, newPhone as loadNewPhone, pickerTitles, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED, rows } from './helpers/layout.js';
@@ -148,7 +149,7 @@ describe('a state folder that cannot be written', () => {
     r.unmount();
   });
 
-  it('in the app: the picker says so, the debrief is shown (no ERROR box), and e offers another place to export', async () => {
+  it('in the app: the picker says so, the debrief is shown (no ERROR box), and the first e exports to the folder the app was started in, saying why', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
     writeFileSync(file, 'not a folder');
     const elsewhere = mkdtempSync(join(tmpdir(), 'casa-here-'));
@@ -172,12 +173,19 @@ describe('a state folder that cannot be written', () => {
     expect(frame.replace(/\s+/g, ' ')).toContain(`${NOT_RECORDED_UNWRITABLE} To have a finish counted, move the file state (in that path) out of the way and play again.`);
     // What to do is said once, by the line under it (the two took the rows a long folder needs).
     expect(frame.replace(/\s+/g, ' ')).not.toContain('To keep them,');
+    // Found by term2-61: the first e tried the exports folder in the state folder the notice says
+    // cannot be written, and said "Press e again to write it to: <the folder started in>"; e was the
+    // ask. It writes there at once now, as a trainer-led session's e writes beside its summary.
     await press(r, 'e');
-    expect(r.lastFrame()).toContain('Press e again to write it to:');
-    expect(r.lastFrame()).toContain(`\n${elsewhere}\n`);
-    await press(r, 'e');
-    expect(r.lastFrame()).toContain('Debrief exported to:');
+    expect(r.lastFrame()).not.toContain('Could not export');
+    expect(r.lastFrame()).not.toContain('Press e again');
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toContain(exportedInsteadWords(elsewhere, env));
+    expect(exportedInsteadWords(elsewhere, env)).toBe('The state folder cannot be written, so the debrief was exported to the folder the app was started in:');
     expect(readdirSync(elsewhere).sort()).toEqual([expect.stringMatching(/\.json$/), expect.stringMatching(/\.md$/)]);
+    // A second e says where it is, as anywhere.
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Already exported to:');
+    expect(readdirSync(elsewhere)).toHaveLength(2);
     // q on the debrief leaves the app: nothing more is drawn, so tap (not press, which waits 5 s for a frame).
     await tap(r, 'q');
     expect(exit.mock.calls[0]?.[1]).toBe(74);
@@ -206,12 +214,9 @@ describe('a state folder that cannot be written', () => {
     await press(r, KEY.enter);
     await playToDebrief(r);
     await press(r, 'e');
-    expect(r.lastFrame()).toContain('Press e again to write it to:');
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toContain('the debrief was exported to the folder the app was started in:');
     expect(r.lastFrame()).not.toMatch(RAW);
-    expect(r.lastFrame()!.replace(/\n/g, '')).toContain(`"${join(elsewhere, '..', 'here\\u001b]0;y\\u0007\\u202e')}"`);
-    await press(r, 'e');
-    expect(r.lastFrame()).toContain('Debrief exported to:');
-    expect(r.lastFrame()).not.toMatch(RAW);
+    expect(r.lastFrame()!.replace(/\n/g, '')).toContain('here\\u001b]0;y\\u0007\\u202e');
     expect(readdirSync(elsewhere)).toHaveLength(2);
     await tap(r, 'q');
     const said = exit.mock.calls[0]?.[0] ?? '';

@@ -5,7 +5,7 @@ import { debriefModel, shownFileName, TRANSCRIPT_HEADING, type Debrief, type Sce
 import { HINTS, hintRows, readOnHints, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportAgain, exportAgainFailedWords, exportDebrief, exportedAgainHeading, exportOfDebrief, EXPORTED_AGAIN, EXPORTED_ANEW, exportsDir, fallbackExportDir, isWithin, leavingPath, shownPath, shownStateDir, type DebriefFiles } from '../export.js';
-import { errorWords, failureReason, notSavedWords } from '../node/state-store.js';
+import { errorWords, failureReason, notSavedWords, stateStore } from '../node/state-store.js';
 import { commandName } from '../invocation.js';
 import { columnsOf, commandRows, elidedPathLine, elidedRow, inkRows, pathLineRows, wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
@@ -98,6 +98,16 @@ const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** What the first e says where it wrote beside a trainer-led session's summary (exportFirstTo), the paths under it. */
 export const EXPORTED_BESIDE_SUMMARY = 'The state folder cannot be written, so the debrief was exported beside the summary:';
+
+/**
+ * What the first e says where the state folder cannot be written and it exported to the folder the
+ * app was started in (or, that taking no writes either, the temp folder: fallbackExportDir), the
+ * paths under it.
+ */
+export function exportedInsteadWords(dir: string, env: NodeJS.ProcessEnv): string {
+  const startedIn = env.PWD || process.cwd();
+  return `The state folder cannot be written, so the debrief was exported to ${dir === startedIn ? 'the folder the app was started in' : 'the temp folder'}:`;
+}
 
 /** The fewest rows the scrolling section is given: the notices above and below it give way first. */
 const MIN_SECTION = 4;
@@ -310,15 +320,29 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
         setExported(`Already exported to:\n${exportedWhere(exportedAlready, app.env)}\ne again writes another copy.`);
         return;
       }
-      const dir = elsewhere ?? exportFirstTo ?? exportsDir(app.env);
+      let dir = elsewhere ?? exportFirstTo ?? exportsDir(app.env);
+      const write = (to: string) => exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir: to, recorded, trainerLed: voice === 'room' });
+      // The state folder known not to take writes (the notice above says so), the exports folder in
+      // it refused: e writes where a second e would have, at once, saying why it is there. It said
+      // "Press e again to write it to: <the folder the app was started in>", though e was the ask.
+      const instead = fallbackExportDir(app.env);
+      const atOnce = dir === exportsDir(app.env) && instead !== dir && stateStore(app.env).savingFailure() !== undefined;
       try {
-        const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir, recorded, trainerLed: voice === 'room' });
+        let paths: DebriefFiles;
+        try {
+          paths = write(dir);
+        } catch (e) {
+          if (!atOnce) throw e;
+          dir = instead;
+          paths = write(dir);
+        }
         onExported?.(paths);
         setWritten(paths);
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
         // The paths come from the environment (PWD, XDG_STATE_HOME): named with any escapes in them shown, never raw.
-        setExported(`${dir === exportFirstTo && elsewhere === undefined ? EXPORTED_BESIDE_SUMMARY : 'Debrief exported to:'}\n${exportedWhere(paths, app.env)}`);
+        const heading = dir === exportFirstTo && elsewhere === undefined ? EXPORTED_BESIDE_SUMMARY : atOnce && dir === instead ? exportedInsteadWords(instead, app.env) : 'Debrief exported to:';
+        setExported(`${heading}\n${exportedWhere(paths, app.env)}`);
       } catch (e) {
         setExportFailed(true);
         const next = fallbackExportDir(app.env);
