@@ -321,6 +321,20 @@ async function toFirstDecision(t: Term): Promise<void> {
   await t.waitText('What do you say or do?');
 }
 
+/** Full screen: a reply to the decision on screen, its feedback drawn (q saves nothing before a reply is made in the run). */
+async function replyFirst(t: Term): Promise<void> {
+  await t.keys('1');
+  await t.waitText('Feedback on your reply');
+}
+
+/** Full screen, no reply made in the run: q, then y to "Quit? Nothing new to save…"; the screen the app leaves. */
+async function quitUnchanged(t: Term): Promise<string> {
+  await t.keys('q');
+  await t.waitText('Nothing new to save');
+  await t.keys('y');
+  return t.ended('nothing was saved');
+}
+
 /** Full screen: q, then y to "Save your progress and quit?"; the screen the app leaves. */
 async function saveAndQuit(t: Term): Promise<string> {
   await t.keys('q');
@@ -419,7 +433,9 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(decisionOf(s)).toBe(3);
     expect(longest(s)).toBeLessThanOrEqual(80);
     expect(s.replace(/\s+/g, ' ')).toContain(`You: “${lastReply as string}”`);
-    await saveAndQuit(t);
+    // Quit at once: nothing new to save, the save left as it was.
+    s = await quitUnchanged(t);
+    expect(s.replace(/\s+/g, ' ')).toContain('your save is kept as it was');
 
     // Reopen the same scenario from the picker: it asks Continue / Start over; Continue keeps the save.
     const saveFile = join(env.state, 'casa-practice', 'saves', readdirSync(join(env.state, 'casa-practice', 'saves'))[0] as string);
@@ -477,13 +493,14 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(rows).toHaveLength(24);
     expect(rows[0]).toMatch(new RegExp(`^${TITLE} · Decision 1 of about \\d+`));
     await t.keys('q');
-    s = await t.waitText('Save your progress and quit?');
+    // (No reply made in this run: the question says there is nothing new to save.)
+    s = await t.waitText('Nothing new to save');
     expect(longest(s)).toBeLessThanOrEqual(60);
     await t.keys('y');
     // The closing words stand alone where the screen was: Ink's last frame (the question just
     // answered, the decision under it) is erased, not left drawn above them.
-    s = await t.ended('Progress saved to');
-    expect(s).not.toContain('Save your progress and quit?');
+    s = await t.ended('nothing was saved');
+    expect(s).not.toContain('Nothing new to save');
     expect(s).not.toContain('What do you say or do?');
     expect(s).not.toContain(TITLE);
   });
@@ -500,7 +517,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     s = await t.waitText('What do you say or do?');
     expect(longest(s)).toBeLessThanOrEqual(60);
     await t.keys('q', 'y');
-    await t.ended('Progress saved to');
+    await t.ended('nothing was saved');
   });
 
   it.for<[string, Record<string, string>]>([['', {}], [' (Ink\'s screen-reader mode, whose frames end no line)', { INK_SCREEN_READER: 'true' }]])('quitting straight after a redraw erases only the app\'s own frame: what the shell printed above it stays%s', async ([, extra], { expect, onTestFinished }) => {
@@ -512,15 +529,16 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     // q and y in one write: the app exits within a few milliseconds of drawing the question, while
     // Ink still holds its next frame back (it draws at most 30 a second).
     await t.keys('q', 'y');
-    await t.ended('Progress saved to');
+    await t.ended('nothing was saved');
     const s = await t.screen(30);
     const rows = s.split('\n');
     const above = rows.findIndex((r) => r.startsWith('ABOVE-THE-APP'));
     expect(above, s).toBeGreaterThanOrEqual(0);
     // A long path goes on a row of its own (one word, for copying), so "to" (or "to:", the file then
     // named within the state folder where the whole path is wider than the window) may end the row.
-    expect(rows[above + 1], s).toMatch(/^Progress saved to( |:?$)/);
-    expect(s).not.toContain('Save your progress and quit?');
+    // (No reply made in this run: nothing is saved, and the words say so.)
+    expect(rows[above + 1], s).toMatch(/^No reply was made in this run, so nothing was saved\./);
+    expect(s).not.toContain('Nothing new to save');
   });
 
   it('at 60×24 the words left when the app ends are wrapped at word boundaries, not where the terminal cuts them', async ({ expect, onTestFinished }) => {
@@ -528,6 +546,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const env = tempEnv();
     t.start(env, 60, 24, ['play', 'youth-discloses']);
     await toFirstDecision(t);
+    await replyFirst(t);
     await saveAndQuit(t);
     t.restart(env, ['play', 'youth-discloses']);
     await t.waitText('Start over');
@@ -554,6 +573,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(longest(s)).toBeLessThanOrEqual(60);
     await t.keys('Enter');
     await t.waitText('What do you say or do?');
+    await replyFirst(t);
     await saveAndQuit(t);
     const files = readdirSync(saves).sort();
     expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
