@@ -8,8 +8,8 @@ import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { command, commandName, shellWord, textWidth } from '../../src/terminal/invocation.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
-import { keptSaveWords, newRoomSessionArgs, roomSessionArgs } from '../../src/terminal/saves.js';
-import type { SaveSummary } from '../../src/machines/index.js';
+import { keptSaveWords, newRoomSessionArgs, roomSessionArgs, writeSave } from '../../src/terminal/saves.js';
+import { startSession, type SaveSummary } from '../../src/machines/index.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf, commandLines, commandRows, shellWords, wrapWords } from '../../src/terminal/wrap.js';
 import { cleanup } from 'ink-testing-library';
@@ -228,9 +228,11 @@ describe('line by line at 60 columns, every command printed fits, broken with li
       return out;
     };
     const name = commandName(env);
-    const quit = await run(['q']);
-    expect(printedCommand(quit, 'Continue with:', name)).toEqual([`${name} resume`]);
+    // A save at its one decision (written here: q writes none before a reply, and the reply there
+    // ends this test run); continued, q leaves it as it was and says how to continue it.
+    writeSave(playable, startSession(playable.scenario, 'practice').getPersistedSnapshot(), env);
     const again = await run(['q']);
+    expect(printedCommand(again, 'Continue with:', name)).toEqual([`${name} resume`]);
     const startOver = printedCommand(again, 'To start over instead:', name);
     expectCommandLines(startOver, command(`play ${shellWord(playable.file)} --from after-visit --set trust=70 --new`, env));
     for (const row of again.split('\n')) if (!row.startsWith('Progress saved to')) expect(fitsOrOneWord(row), row).toBe(true);
@@ -288,7 +290,7 @@ describe('full screen at 60×24, a command in a picker notice is on rows of its 
 describe('full screen at 60×24, the quit prompt\'s "Continue later with" command runs when pasted, from a long checkout path', () => {
   restoreAfterEach();
 
-  it('on the first decision of a bundled scenario: the command on rows of its own, continued, and the screen still fits', async () => {
+  it('after the first reply of a bundled scenario: the command on rows of its own, continued, and the screen still fits', async () => {
     // Started by path from another folder: the app names itself `node <checkout>/bin/casa-practice.js`,
     // here 50 columns whatever the temp folder's length: whole on a row of the box (56 columns inside),
     // but not with " resume" after it, nor after "Continue later with:". Ink wrapped it at any space.
@@ -301,7 +303,8 @@ describe('full screen at 60×24, the quit prompt\'s "Continue later with" comman
     const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element, 60, 24);
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Decision 1 of about');
-    await press(r, 'q');
+    // A reply made (q asks to save only once one is made or undone in the run): on its feedback.
+    await press(r, '1', 'q');
     const frame = r.lastFrame();
     expect(frame).toContain('Save your progress and quit?');
     const rows = frame.split('\n').map((row) => row.trimEnd());
@@ -334,8 +337,10 @@ describe('full screen at 60×24, a command word longer than the row keeps the in
     if ('problems' in playable) throw new Error(playable.problems);
     const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element, 60, 24);
     await press(r, KEY.enter);
-    await press(r, 'q');
+    // A reply made (q asks to save only once one is made or undone in the run): on its feedback.
+    await press(r, '1', 'q');
     const frame = r.lastFrame();
+    expect(frame).toContain('Save your progress and quit?');
     const rows = frame.split('\n').map((row) => row.trimEnd());
     expect(rows.length, frame).toBeLessThanOrEqual(23);
     for (const row of rows) expect(columnsOf(row), row).toBeLessThanOrEqual(60);
