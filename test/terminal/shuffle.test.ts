@@ -50,7 +50,8 @@ describe('the order of replies in the terminal', () => {
     const seeds = new Set<unknown>();
     for (let i = 0; i < 5; i++) {
       const env = tempEnv({ CASA_PRACTICE_SEED: '' });
-      expect((await plain(env, ['q'])).code).toBe(0);
+      // A reply, then q (q saves nothing before a reply is made in the run).
+      expect((await plain(env, ['1', 'q'])).code).toBe(0);
       const file = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', 'youth-discloses.json');
       const seed = (JSON.parse(readFileSync(file, 'utf8')) as { session: { snapshot: { context: { seed?: unknown } } } }).session.snapshot.context.seed;
       expect(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) < 2 ** 32).toBe(true);
