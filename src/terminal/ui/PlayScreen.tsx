@@ -130,7 +130,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Ctrl-C, a closed window or SIGTERM before a reply was made or undone in this run: nothing is
   // written (noReplyEndWords), as where piped input ends. Written, a run just opened became the
   // newest save, and `resume` and the picker's R opened it rather than the playthrough in progress;
-  // a resumed save quit at once was written again as the newest. q asks, and saves what it says.
+  // a resumed save quit at once was written again as the newest. q's y does the same then, its
+  // question saying there is nothing new to save (noReplyQuit).
   const endUnasked = () => (changedHere.current ? undefined : noReplyEndWords(playable, origin, app.env, undefined, hold)) ?? save().message;
   // The save at "save and quit" that found the state folder could not be written (it was writable
   // when the session began): the playthrough is not thrown away on that key press. The prompt asks
