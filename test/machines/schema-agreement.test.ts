@@ -262,7 +262,7 @@ describe('the editor and validate agree', () => {
         const there = errors.filter((e) => e.line === d.line);
         const code = RULE_CODES.find(([words]) => words.test(d.message))?.[1];
         const missing = /^Missing property "(.+)"\.$/.exec(d.message)?.[1];
-        const notOf = /^Not a field of (a conduct condition|a condition):/.exec(d.message)?.[1];
+        const notOf = /^Not a field of (a conduct condition|a condition)[:,]/.exec(d.message)?.[1];
         // Where validate says nothing on the line (it stops at a wrong type inside the object), the
         // editor may say more; where it speaks, the editor must not name another mistake.
         // An id that is a reserved word ("constructor") is spelt as ids are: the editor said how ids are spelt.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { describe, expect, it } from 'vitest';
 import { getSection, principles } from '../../src/machines/guide.js';
+import { notAFieldOf } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
@@ -394,6 +395,44 @@ describe('the scenario schema in VS Code', () => {
       expect(said).toBeDefined();
       const shown = (await problems(text)).map((d) => messageOf(d)).filter((m) => m !== 'Missing property "to".');
       expect(shown).toEqual([said]);
+    }
+  });
+  // The variable written as a field of an effect or a condition, "var" missing ({ "trust": 15 },
+  // found by author2-61): VS Code said 'Missing property "var".' at the object and that "trust" is
+  // no field of it, two problems, where validate says one, at the name, that "var" is missing. An
+  // amount under a name of its own ({ "var": "trust", "value": 15 }) likewise said it twice.
+  it('an effect or a condition without "var", the variable written as a field, is told once, at the name, that "var" is missing and what to write', async () => {
+    const effect = '{ "var": "trust", "add": 15 }';
+    const condition = '{ "var": "trust", "gte": 60 }';
+    const cases: { from: string; to: string; at: string; says: string[] }[] = [
+      { from: effect, to: '{ "trust": 15 }', at: '"trust"', says: ['Not a field of an effect, which is missing "var"', '{ "var": "trust", "add": 15 }'] },
+      { from: effect, to: '{ "trust": "+15" }', at: '"trust"', says: ['which is missing "var"', '{ "var": "trust", "add": 15 }'] },
+      { from: effect, to: '{ "Dani\'s trust": -10 }', at: '"Dani\'s trust"', says: ['which is missing "var"'] },
+      { from: effect, to: '{ "Trust": 15, "add": 15 }', at: '"Trust"', says: ['which is missing "var"'] },
+      { from: condition, to: '{ "trust": 60 }', at: '"trust"', says: ['Not a field of a condition, which is missing "var"', '{ "var": "trust", "gte": 60 }', '"conduct"'] },
+      { from: condition, to: '{ "trust": { "gte": 60 } }', at: '"trust"', says: ['which is missing "var"'] },
+      { from: condition, to: '{ "trust": ">= 60" }', at: '"trust"', says: ['which is missing "var"'] },
+    ];
+    for (const c of cases) {
+      const text = example.replace(c.from, c.to);
+      expect(text, c.to).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.map((d) => d.at), c.to).toEqual([c.at]);
+      for (const words of c.says) expect(shown[0]?.message, c.to).toContain(words);
+      // Where validate says it, and what it says: the field, and that "var" is missing.
+      const said = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+      expect(said.map((p) => [p.code, p.line, p.column]), c.to).toEqual([['unknown-field', shown[0]?.line, shown[0]?.column]]);
+      expect(said[0]?.message, c.to).toContain('which is missing "var"');
+    }
+    // An amount under a name of its own is told at that name that "add" or "set" is missing.
+    const value = await shownFor(example.replace(effect, '{ "var": "trust", "value": 15 }'));
+    expect(value.map((d) => [d.at, d.message])).toEqual([['"value"', expect.stringMatching(/^Not a field of an effect, which has neither "add" nor "set": .*\{ "var": "trust", "add": 10 \}/)]]);
+    // With only its own fields, the object is still told what it lacks, there, as validate tells it.
+    expect((await shownFor(example.replace(effect, '{ "add": 15 }'))).map((d) => [d.at, d.message])).toEqual([['{', 'Missing property "var".']]);
+    expect((await shownFor(example.replace(condition, '{ "gte": 60 }'))).map((d) => [d.at, d.message])).toEqual([['"when"', 'Missing property "var".']]);
+    // A field none of a condition's beside "and", or beside "var", is still told it is none.
+    for (const written of ['{ "and": [{ "var": "trust", "gte": 40 }], "mood": 1 }', '{ "var": "trust", "gte": 60, "mood": 1 }']) {
+      expect((await shownFor(example.replace(condition, written))).filter((d) => d.at === '"mood"').map((d) => d.message), written).toEqual([notAFieldOf('a condition')]);
     }
   });
   // A route's condition written beside its "to", without "when" (author-59): the editor said only

@@ -739,6 +739,11 @@ function withReservedIds(schema: Record<string, unknown>): Record<string, unknow
  */
 function withConditionChoice(schema: Record<string, unknown>): Record<string, unknown> {
   const refs = ['#/$defs/variableCondition', '#/$defs/conductCondition'];
+  // Where a condition's field that is none of its own is told so (with "var" written: see LACKS).
+  const checks = ((schema.$defs as Record<string, { allOf?: { else?: { propertyNames?: unknown } }[] }> | undefined)?.variableCondition)?.allOf ?? [];
+  const told = checks.findIndex((check) => check.else?.propertyNames !== undefined);
+  if (told < 0) throw new Error('The schema\'s variableCondition no longer tells a field not its own where withConditionChoice expects it');
+  const unknownField = `${refs[0]}/allOf/${told}/else/propertyNames`;
   const walk = (value: unknown, inList = false): void => {
     if (Array.isArray(value)) return value.forEach((v) => walk(v));
     if (typeof value !== 'object' || value === null) return;
@@ -756,7 +761,7 @@ function withConditionChoice(schema: Record<string, unknown>): Record<string, un
     Object.assign(o, {
       if: { type: 'object', required: ['var'], not: { required: ['conduct'] } },
       then: { $ref: refs[0] },
-      else: { if: joined, then: { propertyNames: { $ref: `${refs[0]}/propertyNames` } }, else: inList
+      else: { if: joined, then: { propertyNames: { allOf: [{ $ref: `${refs[0]}/propertyNames` }, { $ref: unknownField }] } }, else: inList
         ? { if: { type: 'string', pattern: AND_ITEM_PATTERN }, then: { not: {}, errorMessage: `Should be a condition in { }, but it is the text "and": ${LIST_AND_WORDS}` }, else: { anyOf } }
         : { if: textAnd, then: { not: {}, errorMessage: TEXT_AND_WORDS }, else: { anyOf } } },
     });
@@ -853,7 +858,6 @@ const hasComparison = COMPARISONS.map((op) => ({ required: [op] }));
 const OBJECT_RULES: Record<string, ReturnType<typeof refusedWhen>[]> = {
   'an effect': [
     refusedWhen({ required: ['add', 'set'] }, 'This effect has both "add" and "set"; it can only do one: keep "add" (to change by an amount) or "set" (to set a value).'),
-    refusedWhen(noneOf(['add', 'set']), 'This effect has neither "add" nor "set", so it changes nothing: write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.'),
   ],
   'a scene node': [
     refusedWhen({ not: { anyOf: [{ required: ['narration'] }, { required: ['lines'], properties: { lines: { minItems: 1 } } }] } },
@@ -877,6 +881,38 @@ const OBJECT_RULES: Record<string, ReturnType<typeof refusedWhen>[]> = {
       'A number variable needs whole numbers for "min", "max" and "start", e.g. { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }; for a yes/no fact, "type": "flag" and "start": true or false.'),
     refusedWhen({ ...isFlag, anyOf: [{ required: ['min'] }, { required: ['max'] }, { required: ['shown'] }, { required: ['start'], properties: { start: { type: 'integer' } } }] },
       'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown", e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }.'),
+  ],
+};
+
+/**
+ * What an object lacks that a field it does not have most likely stands for: an effect written
+ * { "trust": 15 } (the variable as a field, "var" missing), or { "var": "trust", "value": 15 }
+ * (the amount under another name). VS Code said both 'Missing property "var".' at the object and
+ * that "trust" is not a field of an effect, where validate says it once, at the name, and that
+ * "var" is missing (found by author2-61). While the object has a field that is none of its own,
+ * the lack is said at that field in these words, and not at the object; an object with only its
+ * own fields is still told the lack itself ("told"), as before. The schema accepts exactly what it did.
+ */
+interface Lack { lacks: Record<string, unknown>; told: Record<string, unknown>; words: string }
+const LACKS: Record<string, Lack[]> = {
+  'an effect': [
+    {
+      lacks: { not: { required: ['var'] } },
+      told: { required: ['var'] },
+      words: 'Not a field of an effect, which is missing "var": an effect names the variable it changes by its id, under "var", e.g. { "var": "trust", "add": 15 }, not { "trust": 15 }. Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
+    },
+    {
+      lacks: noneOf(['add', 'set']),
+      told: { not: {}, errorMessage: 'This effect has neither "add" nor "set", so it changes nothing: write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.' },
+      words: 'Not a field of an effect, which has neither "add" nor "set": an effect changes its variable by an amount with "add", or to a value with "set", e.g. { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }. Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
+    },
+  ],
+  'a condition': [
+    {
+      lacks: { not: { required: ['var'] } },
+      told: { required: ['var'] },
+      words: 'Not a field of a condition, which is missing "var": a condition names the variable it tests by its id, under "var", e.g. { "var": "trust", "gte": 60 }, not { "trust": 60 }; the volunteer\'s conduct is tested under "conduct", e.g. { "conduct": "score", "gte": 80 }. Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
+    },
   ],
 };
 
@@ -956,7 +992,9 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
       }
       // Any other name that is not one of the fields (those above have their own words).
       const known = rules.length === 0 ? { enum: fields } : { anyOf: [{ enum: fields }, ...rules.map((r) => r.if)] };
-      rules.push({ if: { not: known }, then: refuse(notAFieldOf(name)) });
+      const unknownTold = (words: string) => ({ doNotSuggest: true, if: { not: known }, then: refuse(words) });
+      const lacks = LACKS[name];
+      if (lacks === undefined) rules.push(unknownTold(notAFieldOf(name)));
       delete o.additionalProperties;
       o.propertyNames = { doNotSuggest: true, allOf: rules };
       // An object's own "errorMessage" stands only for a value that is no object: its fields are
@@ -966,8 +1004,20 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
       // was told it had neither "add" nor "set" beside 'Missing property "var".', where validate
       // says only that "var" is missing (and a node { } that it was a scene with nothing to show).
       const required = (o.required as string[] | undefined) ?? [];
-      const checks = OBJECT_RULES[name]?.map((rule) => ({ ...rule, if: { ...rule.if, required: [...new Set([...((rule.if.required as string[] | undefined) ?? []), ...required])] } }));
-      if (checks) o.allOf = JSON.parse(JSON.stringify(checks)) as unknown[];
+      const checks: Record<string, unknown>[] = OBJECT_RULES[name]?.map((rule) => ({ ...rule, if: { ...rule.if, required: [...new Set([...((rule.if.required as string[] | undefined) ?? []), ...required])] } })) ?? [];
+      if (lacks !== undefined) {
+        // The first lack the object has decides the words at a field not its own (see LACKS); with none, notAFieldOf.
+        let told: Record<string, unknown> = { propertyNames: unknownTold(notAFieldOf(name)) };
+        for (const lack of [...lacks].reverse()) {
+          told = { if: { type: 'object', ...lack.lacks }, then: { if: { propertyNames: { doNotSuggest: true, ...known } }, then: lack.told, else: { propertyNames: unknownTold(lack.words) } }, else: told };
+        }
+        checks.push(told);
+        const lacked = new Set(lacks.flatMap((lack) => (lack.told.required as string[] | undefined) ?? []));
+        const left = required.filter((field) => !lacked.has(field));
+        if (left.length > 0) o.required = left;
+        else delete o.required;
+      }
+      if (checks.length > 0) o.allOf = JSON.parse(JSON.stringify(checks)) as unknown[];
     }
     for (const [key, v] of Object.entries(o)) if (key !== 'propertyNames' && key !== 'allOf') walk(v);
   };
