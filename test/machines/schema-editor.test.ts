@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { describe, expect, it } from 'vitest';
 import { getSection, principles } from '../../src/machines/guide.js';
-import { notAFieldOf } from '../../src/machines/schema/scenario.js';
+import { CURLY_QUOTE_WORDS, notAFieldOf } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
@@ -434,6 +434,29 @@ describe('the scenario schema in VS Code', () => {
     for (const written of ['{ "and": [{ "var": "trust", "gte": 40 }], "mood": 1 }', '{ "var": "trust", "gte": 60, "mood": 1 }']) {
       expect((await shownFor(example.replace(condition, written))).filter((d) => d.at === '"mood"').map((d) => d.message), written).toEqual([notAFieldOf('a condition')]);
     }
+  });
+  // A field name in curly quotation marks (found by author2-61), as a word processor types them:
+  // VS Code read the marks as part of the name and said "Not a field of a decision node", as if the
+  // name were the mistake; validate says the quotation marks are (syntax-curly-quote).
+  it('a field name in curly quotation marks is told that the quotation marks are the mistake, where validate says so', async () => {
+    const cases: { from: string; to: string; at: string }[] = [
+      { from: '"title": "The first words"', to: '“title”: “The first words”', at: '“title”' },
+      { from: '"prompt": "What do you say first?"', to: '‘prompt’: "What do you say first?"', at: '‘prompt’' },
+      { from: '{ "character": "dani", "text": "Go ahead.', to: '{ "character": "dani", “text”: "Go ahead.', at: '“text”' },
+      { from: '"id": "first-scenario"', to: '“id”: "first-scenario"', at: '“id”' },
+    ];
+    for (const c of cases) {
+      const text = example.replace(c.from, c.to);
+      expect(text, c.to).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.filter((d) => d.at === c.at).map((d) => d.message), c.to).toContain(CURLY_QUOTE_WORDS);
+      expect(shown.filter((d) => d.message.startsWith('Not a field')), c.to).toEqual([]);
+      const said = validateScenario(text, 'x.json').problems;
+      expect(said.map((p) => [p.code, p.line]), c.to).toEqual([['syntax-curly-quote', shown.find((d) => d.at === c.at)?.line]]);
+    }
+    // A curly apostrophe inside a name is not taken for one.
+    const inside = await shownFor(example.replace('{ "var": "trust", "add": 15 }', '{ "Dani’s trust": 15 }'));
+    expect(inside.map((d) => d.message)).toEqual([expect.stringMatching(/^Not a field of an effect, which is missing "var"/)]);
   });
   // A route's condition written beside its "to", without "when" (author-59): the editor said only
   // that "var" and "gte" are not fields of a route, and to run validate for a did-you-mean.

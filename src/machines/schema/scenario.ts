@@ -947,6 +947,16 @@ export const notAFieldOf = (object: string) =>
   `Not a field of ${object}: field names are exact, capitals and spaces included. Ctrl+Space lists the fields it can have; run validate for a did-you-mean.`;
 
 /**
+ * A field name written in curly (typographic) quotation marks, “title”: “…”, as a word processor
+ * types them: VS Code reads the marks as part of the name, and said it was not a field of a
+ * decision node (beside its own 'Property keys must be doublequoted'), as if "title" were the
+ * mistake; validate says the quotation marks are (syntax-curly-quote). A name that begins or ends
+ * with one (a curly apostrophe inside a name, "Dani’s trust", is not taken for one).
+ */
+const CURLY_QUOTED_NAME = '^\\s*[“”„‟‘’‚‛]|[“”„‟‘’‚‛][\\s:]*$';
+export const CURLY_QUOTE_WORDS = 'Curly (typographic) quotation marks around this name: JSON needs straight double quotes " around every name and text. Replace the “ ” (or ‘ ’) with ", here and around its text.';
+
+/**
  * The editor's words at a field that is not its object's. VS Code shows the "errorMessage" of a
  * failed "not", so each object's "additionalProperties": false becomes "propertyNames" rules that
  * refuse the same names at the name itself: a name that is none of the object's fields is told
@@ -990,6 +1000,8 @@ function withFieldHelp(schema: Record<string, unknown>): Record<string, unknown>
         for (const [key, hint] of Object.entries(SCORING_FIELD_HINTS[name])) byHint.set(hint, [...(byHint.get(hint) ?? []), key]);
         for (const [{ why, how }, keys] of byHint) rules.push({ if: { pattern: `^\\s*(?:${keys.map(anyCase).join('|')})\\s*$` }, then: refuse(`Not a field of ${name}. ${why} ${how}`) });
       }
+      // A name in curly quotation marks (pasted from a word processor): VS Code reads the marks as part of it.
+      rules.push({ if: { pattern: CURLY_QUOTED_NAME }, then: refuse(CURLY_QUOTE_WORDS) });
       // Any other name that is not one of the fields (those above have their own words).
       const known = rules.length === 0 ? { enum: fields } : { anyOf: [{ enum: fields }, ...rules.map((r) => r.if)] };
       const unknownTold = (words: string) => ({ doNotSuggest: true, if: { not: known }, then: refuse(words) });
