@@ -458,6 +458,29 @@ describe('the scenario schema in VS Code', () => {
     const inside = await shownFor(example.replace('{ "var": "trust", "add": 15 }', '{ "Dani’s trust": 15 }'));
     expect(inside.map((d) => d.message)).toEqual([expect.stringMatching(/^Not a field of an effect, which is missing "var"/)]);
   });
+  // A list with too few items (found by author2-61): VS Code said 'Array has too few items. Expected
+  // 2 or more.' ("array" is no word of a trainer's, and nothing said what goes in it), and for an
+  // empty "next" or "when" list, the other type's words ("Should be the id of a node …, or a list of
+  // routes in square brackets"), which it was.
+  it('a list with too few items is told what goes in it, at the list, where validate says it is too short', async () => {
+    const cases: { edit: (t: string) => string; says: RegExp }[] = [
+      { edit: (t) => t.replace(/"learningGoals": \[[^\]]*\]/, '"learningGoals": []'), says: /^List at least one principle this scenario practises: Ctrl\+Space/ },
+      { edit: (t) => t.replace(/"characters": \[[\s\S]*?\n {2}\]/, '"characters": []'), says: /^List at least one character/ },
+      { edit: (t) => t.replace(/("id": "d2-ride",[\s\S]*?\n {8}\}),[\s\S]*?\n {6}\]/, '$1\n      ]'), says: /^A decision needs at least 2 replies to choose from, each with its own "next"/ },
+      { edit: (t) => t.replace('"next": "d2-next-time"', '"next": []'), says: /^An empty list of routes leads nowhere: write the id of a node, "next": "d2-listen", or the routes/ },
+      { edit: (t) => t.replace('{ "var": "trust", "gte": 60 }', '[]'), says: /^An empty list of conditions tests nothing: write at least one condition in the \[ \]/ },
+      { edit: (t) => t.replace('"ending": "strong",', '"ending": "strong", "variants": [],'), says: /^An empty list of variants: remove "variants", or write at least one/ },
+      { edit: (t) => t.replace('{ "character": "dani", "text": "Go ahead.', '{ "character": "dani", "allowLanguage": [], "text": "Go ahead.'), says: /^An empty list allows nothing: remove "allowLanguage", or list the language-rule ids/ },
+    ];
+    for (const c of cases) {
+      const text = c.edit(example);
+      expect(text, String(c.says)).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.map(({ at, message }) => ({ at: at.replace(/\s+/g, ' '), message })), String(c.says)).toEqual([{ at: expect.stringMatching(/^\[.*\]$/), message: expect.stringMatching(c.says) }]);
+      const said = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+      expect(said.map((p) => [p.code, p.line, p.column]), String(c.says)).toContainEqual(['too-few', shown[0]?.line, shown[0]?.column]);
+    }
+  });
   // A route's condition written beside its "to", without "when" (author-59): the editor said only
   // that "var" and "gte" are not fields of a route, and to run validate for a did-you-mean.
   it('a condition\'s fields written on a route, beside its "to", are told to go inside its "when"', async () => {

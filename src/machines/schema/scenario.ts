@@ -587,7 +587,49 @@ export type EndingKind = EndingNode['ending'];
 /** The JSON Schema editors use for autocomplete and checking. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return withMarkdown(withReservedIds(withConditionChoice(withFiniteNumbers(withWholeNumbers(withFlagComparisons(withTextLists(withTypeMessages(withFieldHelp(schema)))))))));
+  return withMarkdown(withReservedIds(withConditionChoice(withFiniteNumbers(withWholeNumbers(withFlagComparisons(withTextLists(withFewItems(withTypeMessages(withFieldHelp(schema))))))))));
+}
+
+/** What a list with too few items is told, by its field's name (see withFewItems). */
+const FEW_ITEMS_WORDS: Record<string, string> = {
+  learningGoals: 'List at least one principle this scenario practises: Ctrl+Space inside the [ ] offers the principle ids.',
+  characters: 'List at least one character, everyone in the story other than the volunteer: Ctrl+Space inside the [ ] offers a whole character to fill in.',
+  nodes: 'List the scenario\'s scenes, decisions and endings, at least one: Ctrl+Space inside the [ ] offers a whole node to fill in.',
+  replies: 'A decision needs at least 2 replies to choose from, each with its own "next": Ctrl+Space inside the [ ] offers a whole reply to fill in.',
+  next: 'An empty list of routes leads nowhere: write the id of a node, "next": "d2-listen", or the routes, [ { "when": { … }, "to": "…" }, { "to": "…" } ].',
+  when: 'An empty list of conditions tests nothing: write at least one condition in the [ ], e.g. [{ "conduct": "critical", "eq": 0 }], or the one condition without the [ ].',
+  variants: 'An empty list of variants: remove "variants", or write at least one, { "when": { … }, "narration": "…" }.',
+  allowLanguage: 'An empty list allows nothing: remove "allowLanguage", or list the language-rule ids this text uses on purpose (Ctrl+Space inside the [ ] offers them).',
+};
+
+/**
+ * A list with fewer items than it needs ("replies" with one, "learningGoals": []) was told 'Array
+ * has too few items. Expected 2 or more.': a trainer does not say "array", and nothing said what
+ * goes in it. VS Code has no words of a schema's own for "minItems", so each becomes a rule that
+ * refuses a shorter list in words of the field's own (FEW_ITEMS_WORDS). The schema accepts exactly
+ * what it did. (Not in a rule's test, "if": the scene's "lines" there is no list a trainer writes.)
+ */
+function withFewItems(schema: Record<string, unknown>): Record<string, unknown> {
+  // The rule goes on the field itself: on a list that is one of two types ("next": an id or a list
+  // of routes), VS Code would say the other type's words, the first of two that both fail.
+  const few = (key: string, field: Record<string, unknown>, list: Record<string, unknown>) => {
+    if (typeof list.minItems !== 'number') return;
+    const words = FEW_ITEMS_WORDS[key];
+    if (words === undefined) throw new Error(`"${key}" needs at least ${list.minItems} items, and FEW_ITEMS_WORDS has no words for fewer`);
+    field.allOf = [...((field.allOf as unknown[] | undefined) ?? []), { if: { type: 'array', maxItems: list.minItems - 1 }, then: { not: {}, errorMessage: words } }];
+    delete list.minItems;
+  };
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const o = value as Record<string, unknown>;
+    for (const [key, field] of Object.entries((o.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+      for (const list of [field, ...((field.anyOf as Record<string, unknown>[] | undefined) ?? [])]) few(key, field, list);
+    }
+    for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets' && key !== 'if') walk(v);
+  };
+  walk(schema);
+  return schema;
 }
 
 const TEXT_BLANK_WORDS = 'Write some text here: it cannot be empty or only spaces.';
