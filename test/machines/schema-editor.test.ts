@@ -405,11 +405,11 @@ describe('the scenario schema in VS Code', () => {
     const effect = '{ "var": "trust", "add": 15 }';
     const condition = '{ "var": "trust", "gte": 60 }';
     const cases: { from: string; to: string; at: string; says: string[] }[] = [
-      { from: effect, to: '{ "trust": 15 }', at: '"trust"', says: ['Not a field of an effect, which is missing "var"', '{ "var": "trust", "add": 15 }'] },
+      { from: effect, to: '{ "trust": 15 }', at: '"trust"', says: ['Not a field of an effect, which is missing "var"', '{ "var": "trust", "add": 15 }', '{ "var": "told-csw", "set": true }'] },
       { from: effect, to: '{ "trust": "+15" }', at: '"trust"', says: ['which is missing "var"', '{ "var": "trust", "add": 15 }'] },
       { from: effect, to: '{ "Dani\'s trust": -10 }', at: '"Dani\'s trust"', says: ['which is missing "var"'] },
       { from: effect, to: '{ "Trust": 15, "add": 15 }', at: '"Trust"', says: ['which is missing "var"'] },
-      { from: condition, to: '{ "trust": 60 }', at: '"trust"', says: ['Not a field of a condition, which is missing "var"', '{ "var": "trust", "gte": 60 }', '"conduct"'] },
+      { from: condition, to: '{ "trust": 60 }', at: '"trust"', says: ['Not a field of a condition, which is missing "var"', '{ "var": "trust", "gte": 60 }', '{ "var": "told-csw", "is": true }', '"conduct"'] },
       { from: condition, to: '{ "trust": { "gte": 60 } }', at: '"trust"', says: ['which is missing "var"'] },
       { from: condition, to: '{ "trust": ">= 60" }', at: '"trust"', says: ['which is missing "var"'] },
     ];

@@ -941,7 +941,7 @@ const LACKS: Record<string, Lack[]> = {
     {
       lacks: { not: { required: ['var'] } },
       told: { required: ['var'] },
-      words: 'Not a field of an effect, which is missing "var": an effect names the variable it changes by its id, under "var", e.g. { "var": "trust", "add": 15 }, not { "trust": 15 }. Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
+      words: 'Not a field of an effect, which is missing "var": an effect names the variable it changes by its id, under "var", e.g. { "var": "trust", "add": 15 }, not { "trust": 15 } (a yes/no flag: { "var": "told-csw", "set": true }). Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
     },
     {
       lacks: noneOf(['add', 'set']),
@@ -953,7 +953,7 @@ const LACKS: Record<string, Lack[]> = {
     {
       lacks: { not: { required: ['var'] } },
       told: { required: ['var'] },
-      words: 'Not a field of a condition, which is missing "var": a condition names the variable it tests by its id, under "var", e.g. { "var": "trust", "gte": 60 }, not { "trust": 60 }; the volunteer\'s conduct is tested under "conduct", e.g. { "conduct": "score", "gte": 80 }. Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
+      words: 'Not a field of a condition, which is missing "var": a condition names the variable it tests by its id, under "var", e.g. { "var": "trust", "gte": 60 }, not { "trust": 60 } (a yes/no flag: { "var": "told-csw", "is": true }); the volunteer\'s conduct is tested under "conduct", e.g. { "conduct": "score", "gte": 80 }. Field names are exact, capitals and spaces included; run validate for a did-you-mean.',
     },
   ],
 };
