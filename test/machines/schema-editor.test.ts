@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-languageservice';
 import { describe, expect, it } from 'vitest';
 import { getSection, principles } from '../../src/machines/guide.js';
-import { CURLY_QUOTE_WORDS, notAFieldOf } from '../../src/machines/schema/scenario.js';
+import { CURLY_QUOTE_WORDS, HIDDEN_ID_ERROR, notAFieldOf } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
@@ -480,6 +480,23 @@ describe('the scenario schema in VS Code', () => {
       const said = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
       expect(said.map((p) => [p.code, p.line, p.column]), String(c.says)).toContainEqual(['too-few', shown[0]?.line, shown[0]?.column]);
     }
+  });
+  // An id holding a character no screen shows (found by author2-61, test/fixtures/bad's
+  // hidden-character-in-id): VS Code said how ids are spelt, "no spaces, capitals, underscores or
+  // accents", of an id that looks spelt right; validate says it holds a hidden character.
+  it('an id holding a hidden character is told so, where validate says it, and an id spelt wrong is still told how ids are spelt', async () => {
+    for (const [from, to] of [['"id": "d1-where"', '"id": "d1-\u200bwhere"'], ['"id": "d1-where"', '"id": "d1-wh\u2060ere"'], ['"next": "d2-next-time"', '"next": "d2-next-time\ufeff"']] as const) {
+      const text = example.replace(from, to);
+      expect(text, to).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.map((d) => d.message), to).toEqual([HIDDEN_ID_ERROR]);
+      const said = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+      expect(said.map((p) => [p.code, p.line, p.column]), to).toEqual([['invalid-id', shown[0]?.line, shown[0]?.column]]);
+      expect(said[0]?.message, to).toContain('holds a hidden character');
+    }
+    const fixture = readFileSync(fileURLToPath(new URL('../fixtures/bad/hidden-character-in-id.json', import.meta.url)), 'utf8').replace(/^\s*"\$schema": .*\n/m, '');
+    expect((await shownFor(fixture)).map((d) => d.message)).toEqual([HIDDEN_ID_ERROR]);
+    expect((await shownFor(example.replace('"id": "d1-where"', '"id": "D1 where"'))).map((d) => d.message)).toEqual([expect.stringMatching(/^Ids use only lower-case letters/)]);
   });
   // A route's condition written beside its "to", without "when" (author-59): the editor said only
   // that "var" and "gte" are not fields of a route, and to run validate for a did-you-mean.

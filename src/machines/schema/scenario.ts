@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getSection, languageRuleIds, languageRules, principleIds, principles } from '../guide.js';
 import { MAX_ID_LENGTH, SLUG } from '../scenario-id.js';
-import { isBlank } from '../text/clean.js';
+import { isBlank, MAY_REMOVE } from '../text/clean.js';
 
 /**
  * The single source of truth for the scenario format. The JSON Schema that editors use
@@ -748,6 +748,14 @@ function withFlagComparisons(schema: Record<string, unknown>): Record<string, un
 export const RESERVED_ID_ERROR = 'This is a reserved word and cannot be used as an id: add to it, e.g. "constructor-node" or "prototype-node".';
 
 /**
+ * What VS Code says for an id holding a character no screen shows (a zero-width space pasted in
+ * with it, "phone-\u200baccuse"): it said how ids are spelt, "no spaces, capitals, underscores or
+ * accents", of an id that looks spelt right (found by author2-61); validate says it holds a hidden
+ * character (invalid-id).
+ */
+export const HIDDEN_ID_ERROR = 'This id holds a hidden character, one that takes no room on screen (a zero-width space or the like, pasted in with it), and an id cannot: delete the id and type it again.';
+
+/**
  * An id that is "constructor" or "prototype" (which SLUG refuses) was told by the pattern's words
  * how ids are spelt ("Ids use only lower-case letters …"), which it is; validate says it is a
  * reserved word. The pattern now says only the spelling, and the reserved words are refused apart
@@ -764,8 +772,12 @@ function withReservedIds(schema: Record<string, unknown>): Record<string, unknow
     const o = value as Record<string, unknown>;
     for (const [key, v] of Object.entries(o)) if (key !== 'defaultSnippets') walk(v);
     if (o.pattern !== SLUG.source) return;
-    o.pattern = spelling;
-    o.allOf = [...((o.allOf as unknown[] | undefined) ?? []), { not: { anyOf: words.map((w) => ({ const: w })) }, errorMessage: RESERVED_ID_ERROR }];
+    // An id holding a character no screen shows is told so, and not how ids are spelt (see HIDDEN_ID_ERROR).
+    const spelt = { pattern: spelling, patternErrorMessage: o.patternErrorMessage };
+    delete o.pattern;
+    delete o.patternErrorMessage;
+    o.allOf = [...((o.allOf as unknown[] | undefined) ?? []), { not: { anyOf: words.map((w) => ({ const: w })) }, errorMessage: RESERVED_ID_ERROR },
+      { if: { type: 'string', pattern: MAY_REMOVE.source }, then: { not: {}, errorMessage: HIDDEN_ID_ERROR }, else: spelt }];
   };
   walk(schema);
   return schema;

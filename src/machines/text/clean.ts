@@ -96,7 +96,7 @@ export interface RemovedPart {
  */
 const REMOVED = new RegExp(`${ESCAPES.source}|\\udb40[\\udc00-\\udc7f]|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]`, 'g');
 /** Whether a text may hold a part cleanText removes (a quick look before REMOVED's). */
-const MAY_REMOVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/;
+export const MAY_REMOVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/;
 
 /**
  * Calls `visit` with each part of `text` cleanText removes, in order (see REMOVED), until it returns
