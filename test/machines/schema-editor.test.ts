@@ -498,6 +498,27 @@ describe('the scenario schema in VS Code', () => {
     expect((await shownFor(fixture)).map((d) => d.message)).toEqual([HIDDEN_ID_ERROR]);
     expect((await shownFor(example.replace('"id": "d1-where"', '"id": "D1 where"'))).map((d) => d.message)).toEqual([expect.stringMatching(/^Ids use only lower-case letters/)]);
   });
+  // A number out of its range (found by author2-61: "weight": 5 in test/fixtures/bad's
+  // newcomer-school-absence): VS Code said 'Value is above the maximum of 3.'; it now says the
+  // range in the words the field's wrong type is told, where validate says out-of-range.
+  it('a number out of its range is told the range in the field\'s words, where validate says it', async () => {
+    const cases: [string, string, string][] = [
+      ['"weight": 2', '"weight": 5', 'Should be a whole number from 1 to 3.'],
+      ['"weight": 2', '"weight": 0', 'Should be a whole number from 1 to 3.'],
+      ['"estimatedMinutes": 5', '"estimatedMinutes": 0', 'Should be a whole number from 1 to 240.'],
+      ['"estimatedMinutes": 5', '"estimatedMinutes": 300', 'Should be a whole number from 1 to 240.'],
+      ['"version": 3', '"version": 0', 'Should be a whole number, 1 or more.'],
+      ['"age": 16', '"age": 130', 'Should be a whole number from 0 to 120.'],
+    ];
+    for (const [from, to, says] of cases) {
+      const text = example.replace(from, to);
+      expect(text, to).not.toBe(example);
+      const shown = await shownFor(text);
+      expect(shown.map(({ at, message }) => ({ at, message })), to).toEqual([{ at: to.replace(/^"[a-zA-Z]+": /, ''), message: says }]);
+      const said = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+      expect(said.map((p) => [p.code, p.line, p.column]), to).toEqual([['out-of-range', shown[0]?.line, shown[0]?.column]]);
+    }
+  });
   // A route's condition written beside its "to", without "when" (author-59): the editor said only
   // that "var" and "gte" are not fields of a route, and to run validate for a did-you-mean.
   it('a condition\'s fields written on a route, beside its "to", are told to go inside its "when"', async () => {

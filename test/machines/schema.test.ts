@@ -139,8 +139,13 @@ describe('the JSON Schema for editors', () => {
     // "examples" entry, else 0 for a number (vscode-json-languageservice, getInsertTextForProperty).
     // A whole number is a "number" whose fraction is refused (VS Code's "integer" refused 2.0).
     // A number's bounds and whole-number test hold for a real number only (the "then" of its
-    // "allOf" test for one; 1e400 is refused in its own words): read them there.
-    const checks = (part: Record<string, unknown>) => ({ ...part, ...((part.allOf as Record<string, unknown>[] | undefined)?.find((a) => a.else !== undefined)?.then as Record<string, unknown> | undefined) });
+    // "allOf" test for one; 1e400 is refused in its own words): read them there, the bounds in the
+    // test of the rule that tells a number out of them its range.
+    const checks = (part: Record<string, unknown>) => {
+      const real = (part.allOf as Record<string, unknown>[] | undefined)?.find((a) => a.else !== undefined)?.then as Record<string, unknown> | undefined;
+      const range = (real?.allOf as { if?: Record<string, unknown> }[] | undefined)?.find((a) => a.if !== undefined)?.if;
+      return { ...part, ...real, ...range };
+    };
     const whole = (part: Record<string, unknown>) => part.type === 'number' && (part.if as { not?: { multipleOf?: unknown } } | undefined)?.not?.multipleOf === 1;
     const numbers = everyPart().map(({ at, part }) => ({ at, part: checks(part) })).filter(({ part }) => whole(part) && typeof part.description === 'string');
     expect(numbers.map(({ at }) => at.split('/').pop())).toEqual(expect.arrayContaining(['version', 'estimatedMinutes', 'weight']));

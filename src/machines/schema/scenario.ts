@@ -870,6 +870,14 @@ function withFiniteNumbers(schema: Record<string, unknown>): Record<string, unkn
     const checks: Record<string, unknown> = {};
     for (const key of moved) if (key in o) { checks[key] = o[key]; delete o[key]; }
     const words = typeof o.errorMessage === 'string' ? o.errorMessage.replace(/, written without quotes\.$|\.$/, '') : `Should be ${valueWords(o)?.words ?? 'a number'}`;
+    // A number out of its range ("weight": 5, found by author2-61 in a newcomer's file) is told the
+    // range in the field's words, "Should be a whole number from 1 to 3.", where VS Code said 'Value
+    // is above the maximum of 3.' (VS Code has no words of a schema's own for a bound.)
+    const range: Record<string, unknown> = {};
+    for (const key of ['minimum', 'maximum']) {
+      if (typeof checks[key] === 'number' && Math.abs(checks[key]) < UNBOUNDED) { range[key] = checks[key]; delete checks[key]; }
+    }
+    if (Object.keys(range).length > 0) checks.allOf = [{ if: range, else: { not: {}, errorMessage: `${words}.` } }];
     o.allOf = [...((o.allOf as unknown[] | undefined) ?? []), {
       if: { minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE },
       ...(Object.keys(checks).length > 0 ? { then: checks } : {}),

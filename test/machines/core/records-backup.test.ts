@@ -360,9 +360,10 @@ describe('records dated later than today, or claiming more minutes than casa-pra
   });
 
   it('the most minutes a record may hold is what casa-practice records for the longest scenario the schema allows', () => {
-    // A number's bounds hold for a real number only: the "then" of its "allOf" test for one.
-    const schema = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as { properties: { estimatedMinutes: { allOf: { then: { maximum?: number }; else?: unknown }[] } } };
-    const longest = schema.properties.estimatedMinutes.allOf.find((a) => a.else !== undefined)?.then.maximum;
+    // A number's bounds hold for a real number only: the "then" of its "allOf" test for one, in the
+    // test of the rule that tells a number out of them its range.
+    const schema = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as { properties: { estimatedMinutes: { allOf: { then: { allOf?: { if?: { maximum?: number } }[] }; else?: unknown }[] } } };
+    const longest = schema.properties.estimatedMinutes.allOf.find((a) => a.else !== undefined)?.then.allOf?.find((a) => a.if !== undefined)?.if?.maximum;
     expect(longest).toEqual(expect.any(Number));
     if (longest === undefined) return;
     expect(minutesSpent(longest, now, { activeMs: 30 * 24 * 3_600_000 })).toBe(MAX_RECORD_MINUTES);
