@@ -3,19 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSaveKey } from '../../src/machines/index.js';
-import { NO_REPLY_UNSAVED, readSave, savesDir, stateStore } from '../../src/terminal/saves.js';
-import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { NO_REPLY_UNSAVED, savesDir, stateStore } from '../../src/terminal/saves.js';
 import { BIN, ROOT } from './helpers/cli.js';
-import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv } from './helpers/ink.js';
-import { bundledFile } from './helpers/layout.js';
+import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
+import { envInProgress, otherScenario, resumedStart, saveText } from './helpers/in-progress.js';
 
 // Ctrl-C, SIGTERM, SIGHUP or a closed window in a run with no reply made wrote a save of it: the
 // newest, so `resume` and the picker's R opened it rather than the playthrough really in progress;
 // and a resumed save quit at once was written again as the newest. Piped input that ends already
 // wrote nothing then (plain-input-ends.test); q still asks, and saves what it says it saves.
 
-const saveText = (env: NodeJS.ProcessEnv) => readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 /**
@@ -33,29 +31,11 @@ function plainChild(args: string[], env: NodeJS.ProcessEnv, until: RegExp) {
   return { child, reached, exited, out: () => out };
 }
 
-/** A state folder with the new-phone fixture in progress: one reply, then q and y. */
-async function envInProgress(): Promise<NodeJS.ProcessEnv> {
-  const env = tempEnv();
-  const r = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
-  await press(r, KEY.enter, '1', 'q');
-  await tap(r, 'y');
-  r.unmount();
-  return env;
-}
-
-/** The newest save, opened as `casa-practice resume` opens it (straight into play). */
-function resumedStart(env: NodeJS.ProcessEnv) {
-  const found = readSave(env);
-  if (found.kind !== 'ok') throw new Error(`no save to resume: ${found.kind}`);
-  return { kind: 'play' as const, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, showNote: false };
-}
-
 describe('the full-screen app ended by Ctrl-C or a signal before a reply is made in the run', () => {
   it('writes no save of a scenario just opened: resume still opens the playthrough in progress', async () => {
     const env = await envInProgress();
     const inProgress = saveText(env);
-    const other = loadPlayable(bundledFile('youth-discloses.json'));
-    if ('problems' in other) throw new Error(other.problems);
+    const other = otherScenario();
     const { element, exit, saver } = appElement({ env, start: { kind: 'play', playable: other, showNote: true } });
     const r = await renderApp(element);
     // Read on from the content note to the first decision.

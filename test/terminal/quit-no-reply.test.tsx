@@ -2,13 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSaveKey } from '../../src/machines/index.js';
-import { NO_REPLY_UNSAVED, readSave, savesDir, stateStore } from '../../src/terminal/saves.js';
-import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { NO_REPLY_UNSAVED, savesDir, stateStore } from '../../src/terminal/saves.js';
 import { NO_REPLY_QUIT } from '../../src/terminal/ui/QuitPrompt.js';
 import { runPiped } from './helpers/cli.js';
-import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv } from './helpers/ink.js';
-import { bundledFile } from './helpers/layout.js';
+import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
+import { envInProgress, otherScenario, resumedStart, saveText } from './helpers/in-progress.js';
 
 // Found by term2-61: q then y ("Save your progress and quit?") with no reply made in the run still
 // wrote a save, as Ctrl-C no longer did (interrupt-unsaved.test): a scenario just opened and quit
@@ -16,34 +15,14 @@ import { NEW_PHONE_SAVE } from './helpers/slots.js';
 // really in progress; a save resumed and quit at once was written again as the newest. q says there
 // is nothing new to save and writes nothing; once a reply is made or undone, q saves as before.
 
-const saveText = (env: NodeJS.ProcessEnv) => readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
 // (The question's box drawn away: its words read on from row to row.)
 const oneLine = (text: string | undefined) => (text ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
-
-/** A state folder with the new-phone fixture in progress: one reply, then q and y. */
-async function envInProgress(): Promise<NodeJS.ProcessEnv> {
-  const env = tempEnv();
-  const r = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
-  await press(r, KEY.enter, '1', 'q');
-  expect(r.lastFrame()).toContain('Save your progress and quit?');
-  await tap(r, 'y');
-  r.unmount();
-  return env;
-}
-
-/** The newest save, opened as `casa-practice resume` opens it (straight into play). */
-function resumedStart(env: NodeJS.ProcessEnv) {
-  const found = readSave(env);
-  if (found.kind !== 'ok') throw new Error(`no save to resume: ${found.kind}`);
-  return { kind: 'play' as const, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, showNote: false };
-}
 
 describe('the full-screen app: q before a reply is made or undone in the run', () => {
   it('says there is nothing new to save, and y writes no save of a scenario just opened', async () => {
     const env = await envInProgress();
     const inProgress = saveText(env);
-    const other = loadPlayable(bundledFile('youth-discloses.json'));
-    if ('problems' in other) throw new Error(other.problems);
+    const other = otherScenario();
     const { element, exit } = appElement({ env, start: { kind: 'play', playable: other, showNote: true } });
     const r = await renderApp(element);
     for (let i = 0; i < 10 && /Enter(?: or q)?: (start|continue)/.test(r.lastFrame() ?? ''); i++) await press(r, KEY.enter);

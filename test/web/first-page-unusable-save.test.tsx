@@ -2,9 +2,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStore } from '../../src/machines/light.js';
+import type { Store } from '../../src/machines/light.js';
 import { SAVE_DAMAGED, SAVE_OUTDATED } from '../../src/web/storage-words.js';
-import { atFirstDecision, renderApp, replyKey } from './helpers.js';
+import { atFirstDecision, editStored, renderApp, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -19,14 +19,9 @@ async function savedOneReply(mode: 'play' | 'assess' = 'play') {
   return { user, store };
 }
 
+type Slot = { session: { scenarioVersion: number; snapshot: { context: Record<string, unknown> } } };
 /** Edits the save under KEY (its slot as JSON) and writes it back; returns the text written. */
-function editSave(store: ReturnType<typeof memoryStore>, edit: (slot: { session: { scenarioVersion: number; snapshot: { context: Record<string, unknown> } } }) => void): string {
-  const slot = JSON.parse(store.read(KEY) as string) as Parameters<typeof edit>[0];
-  edit(slot);
-  const text = JSON.stringify(slot);
-  store.write(KEY, text);
-  return text;
-}
+const editSave = (store: Store, edit: (slot: Slot) => void) => editStored<Slot>(store, KEY, edit);
 
 const cardOf = (title: string) => screen.getByRole('heading', { level: 2, name: title }).closest('li') as HTMLElement;
 

@@ -72,6 +72,15 @@ export async function openFromFirstPage(user: ReturnType<typeof userEvent.setup>
 }
 
 /** Payloads put into every text of a scenario: they must show as text, never run or render as markup. */
+/** Edits the JSON kept under `key` in `store` (a save, a kept session) and writes it back; returns the text written. */
+export function editStored<T>(store: Store, key: string, edit: (slot: T) => void): string {
+  const slot = JSON.parse(store.read(key) as string) as T;
+  edit(slot);
+  const text = JSON.stringify(slot);
+  store.write(key, text);
+  return text;
+}
+
 export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> <a href="javascript:window.__xss=3">x</a> "><svg onload="window.__xss=4">';
 
 /** A shorter payload for fields with a length limit (titles, names, labels). */

@@ -3,9 +3,9 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStore } from '../../src/machines/light.js';
+import { memoryStore, type Store } from '../../src/machines/light.js';
 import { SESSION_OUTDATED } from '../../src/web/storage-words.js';
-import { renderApp } from './helpers.js';
+import { editStored, renderApp } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -29,14 +29,8 @@ async function keptSession() {
   return { user, store };
 }
 
-/** Edits the kept session (its slot as JSON) and writes it back; returns the text written. */
-function editSession(store: ReturnType<typeof memoryStore>, edit: (slot: Kept) => void): string {
-  const slot = JSON.parse(store.read(KEY) as string) as Kept;
-  edit(slot);
-  const text = JSON.stringify(slot);
-  store.write(KEY, text);
-  return text;
-}
+/** Edits the kept session under KEY (its slot as JSON) and writes it back; returns the text written. */
+const editSession = (store: Store, edit: (slot: Kept) => void) => editStored<Kept>(store, KEY, edit);
 
 const cardOf = (title: string) => screen.getByRole('heading', { level: 2, name: title }).closest('li') as HTMLElement;
 
