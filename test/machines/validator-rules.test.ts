@@ -2612,6 +2612,21 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(none.map((p) => p.code).sort()).toEqual(['missing-field', 'unknown-field']);
   });
 
+  // Left by author-61, done by the lead: { "score": 80 } or { "critical": 0 } in a "when" gave two
+  // errors, "A condition is missing "var"" and "Remove it, or use one of: var, gte, …", neither
+  // naming "conduct". One error at the measure's name, with the condition on conduct written out.
+  it.each([
+    ['"score": 80', 'score', 'Write { "conduct": "score", "gte": 80 }, for 80 or more (for exactly 80, "eq" in place of "gte") (see Conditions in docs/authoring.md, section 4).'],
+    ['"critical": 0', 'critical', 'Write { "conduct": "critical", "eq": 0 } (see Conditions in docs/authoring.md, section 4).'],
+    ['"Score": { "gte": 50 }', 'Score', 'Write { "conduct": "score", "gte": 50 } (see Conditions in docs/authoring.md, section 4).'],
+    ['"percent": "at least 70"', 'percent', 'Write { "conduct": "percent", "gte": 70 }.'],
+  ])('a condition written { %s } is one error at the measure, with the condition on conduct to write', (field, key, fix) => {
+    const { text, problems } = exampleWith('{ "var": "trust", "gte": 60 }', `{ ${field} }`);
+    expect(problems.map((p) => [p.code, p.fix])).toEqual([['unknown-field', fix]]);
+    expect(problems[0]!.message).toBe(`"${key}" is not a field of a condition, which is missing "var": the volunteer's conduct so far (the score, critical violations, points) is tested with "conduct", not "var".`);
+    expect(text.slice(offsetOf(text, problems[0]!.line, problems[0]!.column)).startsWith(`"${key}"`)).toBe(true);
+  });
+
   // Found by author-61: "end-bad" was told only to use one of the endings or add a node.
   it.each([
     ['"next": "end-harmful"', '"next": "end-bad"', 'end-bad', 'There is no node with the id "end-bad". Did you mean "end-harmful" (the harmful ending)?'],

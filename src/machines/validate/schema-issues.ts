@@ -1360,6 +1360,16 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
       RENAMES.add(renamed);
       return renamed;
     }
+    // { "score": 80 }, { "critical": 0 }: a conduct measure written as the field. One problem at the
+    // name, with the condition on conduct to write (it was "Add var" and "Remove it, or use one of:
+    // var, gte, …", neither naming "conduct").
+    const measureKey = kind.name === 'a condition' ? Object.keys(object).slice(0, 20).find((k) => !Object.hasOwn(kind.shape, k) && conductMeant(k) !== undefined) : undefined;
+    if (measureKey !== undefined) {
+      const renamed: UnlocatedProblem = { severity: 'error', code: 'unknown-field', path: [...parentPath, measureKey], atKey: true,
+        ...conductAsField(measureKey, (object as Record<string, unknown>)[measureKey], raw) };
+      RENAMES.add(renamed);
+      return renamed;
+    }
   }
   const item = parentPath[parentPath.length - 1];
   if (kind?.name === 'a variant' && key === 'when' && misspelt === undefined && typeof item === 'number') {
@@ -1658,6 +1668,25 @@ function variableKeyMeant(raw: unknown, object: object, kind: ObjectKind): { key
     if (id !== undefined && declaredVariable(raw, id)) return { key, id };
   }
   return undefined;
+}
+
+/**
+ * The words for a condition that writes a conduct measure as its field ({ "score": 80 },
+ * { "critical": 0 }, { "score": { "gte": 80 } }, { "score": ">= 80" }): the condition on conduct it means.
+ */
+function conductAsField(key: string, inner: unknown, raw: unknown): { message: string; fix: string } {
+  const measure = conductMeant(key) as string;
+  const read = typeof inner === 'string' ? oneConditionFromText(`${measure} ${inner}`, raw) : undefined;
+  // A bare number: at least that much; no critical violations for 0.
+  const compared: Record<string, unknown> | undefined = typeof inner === 'number' && Number.isFinite(inner)
+    ? (measure === 'critical' && inner === 0 ? { eq: 0 } : { gte: inner })
+    : typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? inner as Record<string, unknown> : {};
+  const words = conductInsteadOfVar(key, compared);
+  const bare = typeof inner === 'number' && !(measure === 'critical' && inner === 0);
+  return {
+    message: `${quoteValue(key)} is not a field of a condition, which is missing "var": ${words?.why ?? ''}`,
+    fix: read !== undefined ? `Write ${read}.` : (words?.fix ?? '').replace(/ \(see /, bare ? `, for ${String(inner)} or more (for exactly ${String(inner)}, "eq" in place of "gte") (see ` : ' (see '),
+  };
 }
 
 function variableWritten(effect: boolean, named: string, inner: unknown, raw: unknown): string {
