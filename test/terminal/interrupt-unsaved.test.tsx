@@ -2,12 +2,10 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestSaveKey } from '../../src/machines/index.js';
-import { NO_REPLY_UNSAVED, savesDir, stateStore } from '../../src/terminal/saves.js';
+import { NO_REPLY_UNSAVED, savesDir } from '../../src/terminal/saves.js';
 import { BIN, ROOT } from './helpers/cli.js';
 import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
-import { NEW_PHONE_SAVE } from './helpers/slots.js';
-import { envInProgress, otherScenario, resumedStart, saveText } from './helpers/in-progress.js';
+import { envInProgress, expectInProgressKept, otherScenario, resumedStart, saveText } from './helpers/in-progress.js';
 
 // Ctrl-C, SIGTERM, SIGHUP or a closed window in a run with no reply made wrote a save of it: the
 // newest, so `resume` and the picker's R opened it rather than the playthrough really in progress;
@@ -46,9 +44,7 @@ describe('the full-screen app ended by Ctrl-C or a signal before a reply is made
     await tap(r, KEY.ctrlC);
     expect(exit).toHaveBeenCalledWith(NO_REPLY_UNSAVED, 130);
     r.unmount();
-    expect(readdirSync(savesDir(env))).toEqual([NEW_PHONE_SAVE]);
-    expect(latestSaveKey(stateStore(env))).toBe(`saves/${NEW_PHONE_SAVE}`);
-    expect(saveText(env)).toBe(inProgress);
+    expectInProgressKept(env, inProgress);
   });
 
   it('leaves a resumed save as it was when quit at once, and saves once a reply or an undo is made', async () => {

@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate, localTime, SET_ASIDE_KEEP } from '../../src/machines/index.js';
 import { savesDir } from '../../src/terminal/saves.js';
-import { runPiped } from './helpers/cli.js';
+import { runPiped, runWithState } from './helpers/cli.js';
 import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
@@ -139,7 +139,7 @@ describe('opening a scenario that has a save', () => {
   it('line by line, a save is continued by default and the volunteer is told so; input ending at once does not lose it', async () => {
     const env = tempEnv();
     // `node bin/casa-practice.js <args>` with piped input, in this process (see runPiped).
-    const run = (args: string[], input: string) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+    const run = (args: string[], input: string) => runWithState(args, input, env);
     const first = await run(['play', NEW_PHONE, '--plain'], '1\n');
     expect(first.code).toBe(1);
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);

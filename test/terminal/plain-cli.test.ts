@@ -9,7 +9,7 @@ import { selectView, startSession } from '../../src/machines/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
 import { roomSessionArgs, saveProgress } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
+import { BIN, ROOT, runChild, runInProcess as inProcess, runWithState, type CliRun } from './helpers/cli.js';
 import { envWithSaveFile, FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { gatedPhoneText, PHONE_REASON, reasonedPhoneText } from '../helpers/fixtures.js';
@@ -27,7 +27,7 @@ function gatedNewPhone(): string {
 /** The built program as a child process with piped stdin (so it is not a TTY): for what only a process shows. */
 const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChild(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 /** The same run in this process, with the same stdin, environment and argv (see runPiped). */
-const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+const cli = runWithState;
 
 describe('plain mode in this process', () => {
   // A folder in the place of records.json: the playthrough finished, exited 74, and said only that

@@ -5,10 +5,10 @@ import { latestSaveKey } from '../../src/machines/index.js';
 import { INPUT_ENDED_UNSAVED } from '../../src/terminal/plain.js';
 import { stateStore } from '../../src/terminal/saves.js';
 import { stateDir } from '../../src/terminal/state.js';
-import { runPiped } from './helpers/cli.js';
+import { runWithState } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 
-const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+const cli = runWithState;
 const saves = (env: NodeJS.ProcessEnv) => readdirSync(join(stateDir(env), 'saves')).sort();
 const saveText = (env: NodeJS.ProcessEnv, id: string) => readFileSync(join(stateDir(env), 'saves', `${id}.json`), 'utf8');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');

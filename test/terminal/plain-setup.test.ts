@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPiped } from './helpers/cli.js';
+import { runWithState } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 import { printSetup, sayer, saySpoken } from '../../src/terminal/plain.js';
 
-const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+const cli = runWithState;
 
 // testifying's decision 5 asks "What do you say to Mr. Dunn?" about his line in the scene before it:
 // undone back to, line by line printed it again without that scene (far up the screen by then).

@@ -6,7 +6,7 @@ import { PRACTICE_IDLE_MS, readRecords, readSave } from '../../src/machines/inde
 import { runPlain } from '../../src/terminal/plain.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { runPiped } from './helpers/cli.js';
+import { runWithState } from './helpers/cli.js';
 import { appElement, KEY, press, renderApp, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
@@ -16,7 +16,7 @@ afterEach(() => cleanup());
 // only the time played since, never the hours between sittings.
 const FILE = 'test/terminal/fixtures/scenarios/new-phone.json';
 const FIVE_MINUTES = 5 * 60_000;
-const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+const cli = runWithState;
 
 /** The one save in the state folder, rewritten as if its `activeMs` of practice had been played three hours ago. */
 function backdateSave(env: NodeJS.ProcessEnv): void {

@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { latestSaveKey } from '../../src/machines/index.js';
 import { NO_REPLY_UNSAVED, savesDir, stateStore } from '../../src/terminal/saves.js';
 import { NO_REPLY_QUIT } from '../../src/terminal/ui/QuitPrompt.js';
-import { runPiped } from './helpers/cli.js';
+import { runWithState } from './helpers/cli.js';
 import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
-import { NEW_PHONE_SAVE } from './helpers/slots.js';
-import { envInProgress, otherScenario, resumedStart, saveText } from './helpers/in-progress.js';
+import { envInProgress, expectInProgressKept, otherScenario, resumedStart, saveText } from './helpers/in-progress.js';
 
 // Found by term2-61: q then y ("Save your progress and quit?") with no reply made in the run still
 // wrote a save, as Ctrl-C no longer did (interrupt-unsaved.test): a scenario just opened and quit
@@ -35,9 +34,7 @@ describe('the full-screen app: q before a reply is made or undone in the run', (
     await tap(r, 'y');
     expect(exit).toHaveBeenCalledWith(NO_REPLY_UNSAVED, 0);
     r.unmount();
-    expect(readdirSync(savesDir(env))).toEqual([NEW_PHONE_SAVE]);
-    expect(latestSaveKey(stateStore(env))).toBe(`saves/${NEW_PHONE_SAVE}`);
-    expect(saveText(env)).toBe(inProgress);
+    expectInProgressKept(env, inProgress);
   });
 
   it('leaves a resumed save as it was, saying so; after an undo, q asks to save and saves', async () => {
@@ -68,7 +65,7 @@ describe('the full-screen app: q before a reply is made or undone in the run', (
 });
 
 describe('line by line: q before a reply is made or undone in the run', () => {
-  const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+  const cli = runWithState;
   const text = (env: NodeJS.ProcessEnv, id: string) => readFileSync(join(savesDir(env), `${id}.json`), 'utf8');
 
   it('writes nothing and says so; a save it continued stays as it was; after a reply, q saves', async () => {

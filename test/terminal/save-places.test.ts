@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName } from '../../src/terminal/invocation.js';
 import { savesDir } from '../../src/terminal/saves.js';
-import { ROOT, runPiped } from './helpers/cli.js';
+import { ROOT, runWithState } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 /** `node bin/casa-practice.js <args>` with piped input, run in this process (see runPiped). */
-const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+const cli = runWithState;
 
 describe('where a save finds its scenario again', () => {
   it('a bundled scenario is saved by id, with no absolute path, and resumes', async () => {

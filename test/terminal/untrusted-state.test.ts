@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runPiped } from './helpers/cli.js';
+import { BIN, ROOT, runWithState } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 import { SET_ASIDE_KEEP } from '../../src/machines/light.js';
 
@@ -13,7 +13,7 @@ const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\
 const HOSTILE = '\u001b]0;pwned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u202eevil';
 
 /** `node bin/casa-practice.js <args>` with piped stdin (so it runs line by line), in this process (see runPiped). */
-const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+const cli = runWithState;
 
 function writeState(env: NodeJS.ProcessEnv, key: string, text: string): string {
   const path = join(env.XDG_STATE_HOME as string, 'casa-practice', key);

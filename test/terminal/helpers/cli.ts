@@ -72,6 +72,11 @@ export function runPiped(argv: readonly string[], input: string, env: NodeJS.Pro
   return run;
 }
 
+/** The CLI piped as `runPiped` runs it, with the state folder (and HOME) of `env` (a tempEnv). */
+export function runWithState(argv: readonly string[], input: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return runPiped(argv, input, { HOME: env.XDG_STATE_HOME, ...env });
+}
+
 /**
  * The built program as a child process, `input` piped to its stdin, with a clean environment (PATH
  * and `env`): for what only a real process shows. Asynchronous, so several can run at once.

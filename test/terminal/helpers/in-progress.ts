@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { readSave, savesDir } from '../../../src/terminal/saves.js';
+import { latestSaveKey } from '../../../src/machines/index.js';
+import { readSave, savesDir, stateStore } from '../../../src/terminal/saves.js';
 import { loadPlayable } from '../../../src/terminal/scenario-source.js';
 import { appElement, KEY, newPhone, press, renderApp, tap, tempEnv } from './ink.js';
 import { bundledFile } from './layout.js';
@@ -36,4 +37,11 @@ export function otherScenario() {
   const other = loadPlayable(bundledFile('youth-discloses.json'));
   if ('problems' in other) throw new Error(other.problems);
   return other;
+}
+
+/** The new-phone save in progress is the only save, still the newest, and unchanged (`inProgress`: its text before). */
+export function expectInProgressKept(env: NodeJS.ProcessEnv, inProgress: string): void {
+  expect(readdirSync(savesDir(env))).toEqual([NEW_PHONE_SAVE]);
+  expect(latestSaveKey(stateStore(env))).toBe(`saves/${NEW_PHONE_SAVE}`);
+  expect(saveText(env)).toBe(inProgress);
 }
